@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSpecValidator, threeCxCreate } from '@myreports/pbx-fixtures';
+import { SpecCopy } from './support/spec-copy.js';
+
+const copies: SpecCopy[] = [];
+const copy = () => {
+  const spec = new SpecCopy();
+  copies.push(spec);
+  return spec;
+};
+afterEach(() => copies.splice(0).forEach((spec) => spec.remove()));
+
+const LIST_PATH = 'paths/v1.0_accounts_{accountTenantId}_customers_{customerTenantId}_pbxs.yaml';
+const FIND_PATH = 'paths/v1.0_pbxs.yaml';
+
+describe('the lint configuration', () => {
+  it('passes the spec as it is, with no problem at all', async () => {
+    const result = await copy().lint();
+    expect(result.rules).toEqual([]);
+    expect(result.exitCode).toBe(0);
+  });
+
+  // Each row breaks one house convention in a copy of the spec and names the rule that must catch it.
+  const mutations: [string, string, string, string, string][] = [
+    ['a variant loses its _type const', 'components/schemas/ThreeCxConnectionProfileCreate.yaml', '    const: ThreeCxConnectionProfile\n', '', 'rule/profile-type-const'],
+    ['a mapping names one variant twice', 'components/schemas/PbxConnectionProfile.yaml', 'ThreeCxConnectionProfile: ./ThreeCxConnectionProfile.yaml', 'ThreeCxConnectionProfile: ./KazooPbxConnectionProfile.yaml', 'pbx/discriminator-shape'],
+    ['a variant is missing from the mapping', 'components/schemas/PbxConnectionProfileCreate.yaml', '    ThreeCxConnectionProfile: ./ThreeCxConnectionProfileCreate.yaml\n', '', 'pbx/discriminator-shape'],
+    ['a const disagrees with its mapping key', 'components/schemas/KazooPbxConnectionProfile.yaml', 'const: KazooPbxConnectionProfile', 'const: Kazoo', 'pbx/discriminator-shape'],
+    ['a discriminator on anyOf', 'components/schemas/PbxConnectionProfile.yaml', 'oneOf:', 'anyOf:', 'pbx/discriminator-shape'],
+    ['a discriminator without mapping', 'components/schemas/PbxConnectionProfile.yaml', '  mapping:\n    KazooPbxConnectionProfile: ./KazooPbxConnectionProfile.yaml\n    ThreeCxConnectionProfile: ./ThreeCxConnectionProfile.yaml\n', '', 'rule/discriminator-mapping'],
+    ['a discriminator on another property', 'components/schemas/PbxConnectionProfileCreate.yaml', 'propertyName: _type', 'propertyName: name', 'rule/discriminator-on-type'],
+    ['a path id that is not a GUID', 'components/parameters/PbxId.yaml', '$ref: ../schemas/Guid.yaml', 'type: string', 'rule/path-parameter-guid'],
+    ['an operation without 404', FIND_PATH, '    "404":\n      $ref: ../components/responses/NotFound.yaml\n', '', 'rule/standard-error-responses'],
+    ['an inline 400', FIND_PATH, '    "400":\n      $ref: ../components/responses/BadRequest.yaml\n', '    "400":\n      description: Bad.\n', 'rule/shared-error-responses'],
+    ['an operationId in snake_case', LIST_PATH, 'operationId: listPbxConnectionProfiles', 'operationId: list_pbx_connection_profiles', 'rule/operation-id-camel-case'],
+    ['a JSON response without an envelope', FIND_PATH, 'PbxInstanceLookupItemEnvelope.yaml', 'PbxInstanceLookup.yaml', 'rule/json-response-envelope'],
+    ['an example that breaks its schema', 'components/examples/KazooCreated.yaml', 'enabled: false', 'enabled: "no"', 'no-invalid-media-type-examples'],
+  ];
+
+  it.each(mutations)('catches %s', async (_, file, search, replacement, rule) => {
+    const result = await copy().mutate(file, search, replacement).lint();
+    expect(result.exitCode).not.toBe(0);
+    expect(result.rules).toContain(rule);
+  });
+});
+
+describe('the _type const', () => {
+  const unknownType = { ...threeCxCreate(), _type: 'Whatever' };
+
+  it('is what rejects an unknown _type: the real spec rejects it', async () => {
+    const spec = await copy().bundle();
+    expect(createSpecValidator(spec).validateSchema('PbxConnectionProfileCreate', unknownType).valid).toBe(false);
+  });
+
+  it('is what rejects an unknown _type: a copy without it accepts it, so the tests above would fail', async () => {
+    const spec = await copy()
+      .mutate('components/schemas/ThreeCxConnectionProfileCreate.yaml', '    const: ThreeCxConnectionProfile\n', '')
+      .bundle();
+    expect(createSpecValidator(spec).validateSchema('PbxConnectionProfileCreate', unknownType).valid).toBe(true);
+  });
+});

@@ -1,0 +1,48 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { loadBundledSpec, listOperations } from '@myreports/pbx-fixtures';
+import { describe, expect, it } from 'vitest';
+
+describe('the bundled document', () => {
+  it('validates against the official OpenAPI 3.1 schema', async () => {
+    const result = await new Validator().validate(loadBundledSpec());
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('is rejected by the same validator when it breaks the OpenAPI schema', async () => {
+    const broken = loadBundledSpec() as Record<string, unknown>;
+    delete broken['info'];
+    expect((await new Validator().validate(broken)).valid).toBe(false);
+  });
+
+  it('keeps every reference internal', () => {
+    const refs = JSON.stringify(loadBundledSpec()).match(/"\$ref":"[^"]*"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.filter((ref) => !ref.startsWith('"$ref":"#/'))).toEqual([]);
+  });
+
+  it('has the six operations of the API, each with a camelCase operationId and a summary', () => {
+    const operations = listOperations(loadBundledSpec()).map(({ method, path, operation }) => [
+      `${method.toUpperCase()} ${path}`,
+      operation.operationId,
+    ]);
+    expect(operations).toEqual([
+      ['GET /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs', 'listPbxConnectionProfiles'],
+      ['POST /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs', 'createPbxConnectionProfile'],
+      ['GET /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}', 'getPbxConnectionProfile'],
+      ['DELETE /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}', 'deletePbxConnectionProfile'],
+      ['PATCH /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}', 'patchPbxConnectionProfile'],
+      ['GET /v1.0/pbxs', 'findPbxConnectionProfileByInstance'],
+    ]);
+  });
+
+  it('offers the four regions and the local mock as servers', () => {
+    const [production, mock] = loadBundledSpec()['servers'] as {
+      url: string;
+      variables?: { region: { enum: string[]; default: string } };
+    }[];
+    expect(production?.url).toBe('https://api.{region}.myreports.cloud/api');
+    expect(production?.variables?.region).toMatchObject({ enum: ['au', 'eu', 'na', 'uk'], default: 'na' });
+    expect(mock?.url).toBe('http://127.0.0.1:4010');
+  });
+});
