@@ -1,21 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSpecValidator, threeCxCreate } from '@myreports/pbx-fixtures';
 import { SpecCopy } from './support/spec-copy.js';
 
-const copies: SpecCopy[] = [];
-const copy = () => {
+/** Runs `use` on a fresh copy of the spec and removes the copy afterwards. */
+async function withCopy<T>(use: (spec: SpecCopy) => Promise<T>): Promise<T> {
   const spec = new SpecCopy();
-  copies.push(spec);
-  return spec;
-};
-afterEach(() => copies.splice(0).forEach((spec) => spec.remove()));
+  try {
+    return await use(spec);
+  } finally {
+    spec.remove();
+  }
+}
 
 const LIST_PATH = 'paths/v1.0_accounts_{accountTenantId}_customers_{customerTenantId}_pbxs.yaml';
 const FIND_PATH = 'paths/v1.0_pbxs.yaml';
 
-describe('the lint configuration', () => {
+// Each test lints or bundles its own copy, so they run concurrently.
+describe.concurrent('the lint configuration', () => {
   it('passes the spec as it is, with no problem at all', async () => {
-    const result = await copy().lint();
+    const result = await withCopy((spec) => spec.lint());
     expect(result.rules).toEqual([]);
     expect(result.exitCode).toBe(0);
   });
@@ -38,24 +41,24 @@ describe('the lint configuration', () => {
   ];
 
   it.each(mutations)('catches %s', async (_, file, search, replacement, rule) => {
-    const result = await copy().mutate(file, search, replacement).lint();
+    const result = await withCopy((spec) => spec.mutate(file, search, replacement).lint());
     expect(result.exitCode).not.toBe(0);
     expect(result.rules).toContain(rule);
   });
 });
 
-describe('the _type const', () => {
+describe.concurrent('the _type const', () => {
   const unknownType = { ...threeCxCreate(), _type: 'Whatever' };
 
   it('is what rejects an unknown _type: the real spec rejects it', async () => {
-    const spec = await copy().bundle();
+    const spec = await withCopy((copy) => copy.bundle());
     expect(createSpecValidator(spec).validateSchema('PbxConnectionProfileCreate', unknownType).valid).toBe(false);
   });
 
   it('is what rejects an unknown _type: a copy without it accepts it, so the tests above would fail', async () => {
-    const spec = await copy()
-      .mutate('components/schemas/ThreeCxConnectionProfileCreate.yaml', '    const: ThreeCxConnectionProfile\n', '')
-      .bundle();
+    const spec = await withCopy((copy) =>
+      copy.mutate('components/schemas/ThreeCxConnectionProfileCreate.yaml', '    const: ThreeCxConnectionProfile\n', '').bundle(),
+    );
     expect(createSpecValidator(spec).validateSchema('PbxConnectionProfileCreate', unknownType).valid).toBe(true);
   });
 });
