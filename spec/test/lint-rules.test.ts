@@ -38,6 +38,7 @@ describe.concurrent('the lint configuration', () => {
     ['an operationId in snake_case', LIST_PATH, 'operationId: listPbxConnectionProfiles', 'operationId: list_pbx_connection_profiles', 'rule/operation-id-camel-case'],
     ['a JSON response without an envelope', FIND_PATH, 'PbxInstanceLookupItemEnvelope.yaml', 'PbxInstanceLookup.yaml', 'rule/json-response-envelope'],
     ['an example that breaks its schema', 'components/examples/KazooCreated.yaml', 'enabled: false', 'enabled: "no"', 'no-invalid-media-type-examples'],
+    ['an operation without code samples', FIND_PATH, '  x-codeSamples:\n', '  x-samples:\n', 'rule/operation-code-samples'],
   ];
 
   it.each(mutations)('catches %s', async (_, file, search, replacement, rule) => {
