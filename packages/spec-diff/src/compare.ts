@@ -1,0 +1,108 @@
+// The whole comparison: api-smart-diff (a maintained OpenAPI 3.0/3.1 diff library that classifies
+// changes by direction) for operations, parameters, responses and plain schemas, plus the house
+// rules below and the `_type` variant check (variants.ts) where the library falls short.
+import { apiCompare } from 'api-smart-diff';
+import { type Change, dedupe } from './change.js';
+import type { Document } from './schema.js';
+import { compareVariants } from './variants.js';
+
+export interface Report {
+  breaking: Change[];
+  nonBreaking: Change[];
+  /** Changes the library could not classify; printed for a human to judge, never fatal. */
+  unclassified: Change[];
+  /** Descriptions, examples and other documentation-only edits. */
+  documentation: number;
+}
+
+type Diff = {
+  action: 'add' | 'remove' | 'replace' | 'rename';
+  path: (string | number)[];
+  description?: string;
+  type: 'breaking' | 'non-breaking' | 'annotation' | 'unclassified' | 'deprecated';
+};
+
+export function compareSpecs(before: Document, after: Document): Report {
+  // The library rewrites the documents it is given (it folds discriminators into allOf): give it copies.
+  const { diffs } = apiCompare(structuredClone(before), structuredClone(after)) as { diffs: Diff[] };
+  const variants = compareVariants(before, after);
+  const report: Report = { breaking: [], nonBreaking: [], unclassified: [], documentation: 0 };
+
+  for (const diff of diffs) {
+    // Component diffs repeat the operation-level ones without saying where they matter.
+    if (diff.path[0] !== 'paths') continue;
+    if (diff.type === 'annotation' || diff.path.includes('discriminator')) {
+      report.documentation += 1;
+      continue;
+    }
+    const location = locate(diff.path);
+    const insideUnion = diff.path.some((key) => key === 'oneOf' || key === 'anyOf');
+    if (insideUnion && location.bodyKey && variants.covered.has(location.bodyKey)) continue;
+    const change: Change = { breaking: false, where: location.where, what: describe(diff) };
+    const verdict = houseVerdict(diff, location.direction) ?? diff.type;
+    if (verdict === 'breaking') report.breaking.push({ ...change, breaking: true });
+    else if (verdict === 'unclassified') report.unclassified.push(change);
+    else report.nonBreaking.push(change);
+  }
+  for (const change of variants.changes) (change.breaking ? report.breaking : report.nonBreaking).push(change);
+  report.breaking = dedupe(report.breaking);
+  report.nonBreaking = dedupe(report.nonBreaking);
+  report.unclassified = dedupe(report.unclassified);
+  return report;
+}
+
+/**
+ * Where the library's classification differs from this API's contract, for responses: it calls
+ * removing an optional response field, or changing a response field's type or constant, harmless
+ * (the new schema still validates old clients' assumptions in the JSON Schema sense), but a client
+ * that reads the field breaks. It also calls a removed `oneOf` member of a response harmless.
+ */
+function houseVerdict(diff: Diff, direction: 'request' | 'response' | undefined): Diff['type'] | undefined {
+  if (direction !== 'response') return undefined;
+  const key = diff.path.at(-1);
+  const parent = diff.path.at(-2);
+  if (diff.action === 'remove' && parent === 'properties') return 'breaking';
+  if (diff.action === 'remove' && (parent === 'oneOf' || parent === 'anyOf')) return 'breaking';
+  if (diff.action === 'replace' && (key === 'type' || key === 'const')) return 'breaking';
+  return undefined;
+}
+
+interface Location {
+  where: string;
+  direction?: 'request' | 'response';
+  /** Same key as variants.ts uses for a body, so a body the variant check covers is not reported twice. */
+  bodyKey?: string;
+}
+
+function locate(path: Diff['path']): Location {
+  const [, url, method, part, ...rest] = path.map(String);
+  const operation = method ? `${method.toUpperCase()} ${url}` : `path ${url}`;
+  if (part === 'requestBody') {
+    const mediaType = rest[0] === 'content' ? rest[1] : undefined;
+    return mediaType
+      ? { where: `${operation} request body (${mediaType})`, direction: 'request', bodyKey: `${operation}|request|${mediaType}` }
+      : { where: `${operation} request body`, direction: 'request' };
+  }
+  if (part === 'responses') {
+    const status = rest[0];
+    const mediaType = rest[1] === 'content' ? rest[2] : undefined;
+    if (status === undefined) return { where: `${operation} responses`, direction: 'response' };
+    return mediaType
+      ? { where: `${operation} response ${status} (${mediaType})`, direction: 'response', bodyKey: `${operation}|${status}|${mediaType}` }
+      : { where: `${operation} response ${status}`, direction: 'response' };
+  }
+  if (part === 'parameters') return { where: `${operation} parameters`, direction: 'request' };
+  return { where: operation };
+}
+
+/** The library's own sentence when it has one, else a sentence built from the diff's path. */
+function describe(diff: Diff): string {
+  const text = diff.description?.replace(/ (in|from|to) (Request Body|Response \d+) content \([^)]*\)$/, '').trim();
+  if (text && !text.startsWith('in ') && text !== '') return text;
+  const schemaAt = diff.path.indexOf('schema');
+  const field = (schemaAt >= 0 ? diff.path.slice(schemaAt + 1) : diff.path.slice(3))
+    .filter((key) => !['properties', 'allOf', 'oneOf', 'anyOf'].includes(String(key)) && !/^\d+$/.test(String(key)))
+    .join('.');
+  const verb = { add: 'Added', remove: 'Removed', replace: 'Replaced', rename: 'Renamed' }[diff.action];
+  return `[${verb}] ${field || 'schema'}`;
+}

@@ -1,0 +1,61 @@
+// Just enough JSON Schema reading for the `_type` variant check: follow internal `$ref`s and merge
+// `allOf` members into one object shape. The bundled spec only has internal refs.
+
+export type Schema = Record<string, unknown>;
+export type Document = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Schema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Follows `$ref` chains (`#/components/...`) to the schema they name. */
+export function resolve(value: unknown, doc: Document, seen = new Set<string>()): Schema | undefined {
+  if (!isObject(value)) return undefined;
+  const ref = value['$ref'];
+  if (typeof ref !== 'string') return value;
+  if (!ref.startsWith('#/') || seen.has(ref)) return undefined;
+  seen.add(ref);
+  let node: unknown = doc;
+  for (const token of ref.slice(2).split('/')) {
+    const key = decodeURIComponent(token).replaceAll('~1', '/').replaceAll('~0', '~');
+    node = isObject(node) ? node[key] : undefined;
+  }
+  return resolve(node, doc, seen);
+}
+
+/** An object schema with its `allOf` members folded in: properties, required names, closed or not. */
+export interface ObjectShape {
+  properties: Map<string, Schema>;
+  required: Set<string>;
+  closed: boolean;
+}
+
+export function objectShape(value: unknown, doc: Document): ObjectShape {
+  const shape: ObjectShape = { properties: new Map(), required: new Set(), closed: false };
+  const schema = resolve(value, doc);
+  if (!schema) return shape;
+  for (const member of asArray(schema['allOf'])) {
+    const inner = objectShape(member, doc);
+    inner.properties.forEach((property, name) => shape.properties.set(name, property));
+    inner.required.forEach((name) => shape.required.add(name));
+    shape.closed ||= inner.closed;
+  }
+  const properties = schema['properties'];
+  if (isObject(properties)) {
+    for (const [name, property] of Object.entries(properties)) shape.properties.set(name, resolve(property, doc) ?? {});
+  }
+  for (const name of asArray(schema['required'])) if (typeof name === 'string') shape.required.add(name);
+  if (schema['additionalProperties'] === false) shape.closed = true;
+  return shape;
+}
+
+export function isObjectSchema(schema: Schema, doc: Document): boolean {
+  return schema['type'] === 'object' || isObject(schema['properties']) || asArray(schema['allOf']).some((member) => {
+    const inner = resolve(member, doc);
+    return inner !== undefined && isObjectSchema(inner, doc);
+  });
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
