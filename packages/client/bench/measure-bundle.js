@@ -1,0 +1,31 @@
+// Shared by the size benchmark and the budget test, so both measure the same thing.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+/** 6 kB gzipped: the budget of the client in a browser bundle, openapi-fetch included. */
+export const BUDGET_BYTES = 6 * 1024;
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+async function bundle(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: packageDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, code };
+}
+
+/** Every export kept alive (a worst case for tree shaking), and openapi-fetch alone for comparison. */
+export async function measureBundle() {
+  const client = await bundle("import * as pbx from './dist/index.js'; globalThis.pbx = pbx;");
+  const bareOpenapiFetch = await bundle("import createClient from 'openapi-fetch'; globalThis.createClient = createClient;");
+  return { ...client, bareOpenapiFetch };
+}

@@ -1,0 +1,75 @@
+// Client overhead with a stubbed fetch (no network): our client, bare openapi-fetch and a
+// hand-written fetch call do the same GET of one profile in one process, in interleaved rounds, so
+// the ratios hold even on a busy machine. Run: npm run bench (after npm run build).
+import createFetchClient from 'openapi-fetch';
+import { createClient } from '../dist/index.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const OPS_PER_ROUND = Number(process.env.BENCH_OPS ?? 5_000);
+const BASE_URL = 'https://api.na.myreports.cloud/api';
+const TOKEN = 'bench-token';
+const IDS = {
+  accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f',
+  customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f',
+  pbxId: '9b2f4c6e-8d0a-4e1c-b3d5-f7a9c1e3b5d7',
+};
+const BODY = JSON.stringify({
+  data: { id: IDS.pbxId, name: 'Customers Kazoo Pbx', _type: 'KazooPbxConnectionProfile', tenantId: IDS.customerTenantId },
+  status: 'success',
+  timestamp: '2020-02-06T12:41:02.7654321Z',
+});
+const HEADERS = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(BODY)) };
+
+// The same canned answer for everyone: building a Response is part of every contender's cost.
+const stubFetch = async () => new Response(BODY, { status: 200, headers: HEADERS });
+
+const ours = createClient({ baseUrl: BASE_URL, token: TOKEN, fetch: stubFetch });
+const bare = createFetchClient({ baseUrl: BASE_URL, fetch: stubFetch, headers: { Authorization: `Bearer ${TOKEN}` } });
+const PATH = '/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}';
+
+const contenders = {
+  'pbx-client get()': async () => (await ours.get(IDS)).data,
+  'bare openapi-fetch GET': async () => {
+    const { data, error } = await bare.GET(PATH, { params: { path: IDS } });
+    if (error !== undefined) throw new Error('unexpected error');
+    return data.data;
+  },
+  'hand-written fetch': async () => {
+    const url = `${BASE_URL}/v1.0/accounts/${encodeURIComponent(IDS.accountTenantId)}/customers/${encodeURIComponent(IDS.customerTenantId)}/pbxs/${encodeURIComponent(IDS.pbxId)}`;
+    const response = await stubFetch(url, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    return (await response.json()).data;
+  },
+};
+
+async function round(run) {
+  const start = performance.now();
+  for (let i = 0; i < OPS_PER_ROUND; i++) {
+    const data = await run();
+    if (data.id !== IDS.pbxId) throw new Error('wrong data');
+  }
+  return (OPS_PER_ROUND / (performance.now() - start)) * 1000;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// Warm-up: let the JIT settle before anything is measured.
+for (const run of Object.values(contenders)) await round(run);
+
+const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+for (let r = 0; r < ROUNDS; r++) {
+  for (const [name, run] of Object.entries(contenders)) samples[name].push(await round(run));
+}
+
+const opsPerSecond = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+const baseline = opsPerSecond['bare openapi-fetch GET'];
+console.log(`Client overhead, stubbed fetch: ${ROUNDS} interleaved rounds of ${OPS_PER_ROUND} GETs, median ops/s (Node ${process.version})`);
+console.table(
+  Object.entries(opsPerSecond).map(([name, ops]) => ({
+    contender: name,
+    'ops/s': Math.round(ops),
+    'vs bare openapi-fetch': `${(ops / baseline).toFixed(2)}x`,
+  })),
+);
+const ratio = opsPerSecond['pbx-client get()'] / baseline;
+console.log(`pbx-client / bare openapi-fetch = ${ratio.toFixed(2)}x (goal ≥ 0.85x): ${ratio >= 0.85 ? 'met' : 'NOT met'}`);

@@ -1,0 +1,41 @@
+// `_type` alone does not narrow `AnyPbxConnectionProfile`: the catch-all for undocumented types has
+// `_type: string`, which also matches the documented values. These guards narrow it for the caller.
+import type {
+  AnyPbxConnectionProfile,
+  KazooPbxConnectionProfile,
+  OtherPbxConnectionProfile,
+  PbxConnectionProfile,
+  PbxConnectionProfileType,
+  ThreeCxConnectionProfile,
+} from './types.js';
+
+/** Every `_type` the spec documents. */
+export const PROFILE_TYPES: readonly PbxConnectionProfileType[] = ['KazooPbxConnectionProfile', 'ThreeCxConnectionProfile'];
+
+export const isKazooProfile = (profile: AnyPbxConnectionProfile): profile is KazooPbxConnectionProfile =>
+  profile._type === 'KazooPbxConnectionProfile';
+
+export const isThreeCxProfile = (profile: AnyPbxConnectionProfile): profile is ThreeCxConnectionProfile =>
+  profile._type === 'ThreeCxConnectionProfile';
+
+/** A profile of a documented type (Kazoo or 3CX). */
+export const isDocumentedProfile = (profile: AnyPbxConnectionProfile): profile is PbxConnectionProfile =>
+  (PROFILE_TYPES as readonly string[]).includes(profile._type);
+
+/** A profile of a type the spec does not document (such as Teams): show it, do not rely on its settings. */
+export const isOtherProfile = (profile: AnyPbxConnectionProfile): profile is OtherPbxConnectionProfile =>
+  !isDocumentedProfile(profile);
+
+/** One handler per profile type; `other` receives the types the spec does not document. */
+export interface ProfileHandlers<R> {
+  KazooPbxConnectionProfile: (profile: KazooPbxConnectionProfile) => R;
+  ThreeCxConnectionProfile: (profile: ThreeCxConnectionProfile) => R;
+  other: (profile: OtherPbxConnectionProfile) => R;
+}
+
+/** Calls the handler of the profile's type: an exhaustive `switch` that TypeScript checks. */
+export function matchProfile<R>(profile: AnyPbxConnectionProfile, handlers: ProfileHandlers<R>): R {
+  if (isKazooProfile(profile)) return handlers.KazooPbxConnectionProfile(profile);
+  if (isThreeCxProfile(profile)) return handlers.ThreeCxConnectionProfile(profile);
+  return handlers.other(profile as OtherPbxConnectionProfile);
+}

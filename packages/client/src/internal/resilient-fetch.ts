@@ -1,0 +1,112 @@
+// Timeouts and retries live in the `fetch` that openapi-fetch calls, not in middleware: openapi-fetch
+// cannot retry from middleware (its issue 2075), and here every attempt gets its own signal, its own
+// fresh token and the same immutable Request.
+
+export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
+
+export interface ResilienceOptions {
+  fetch: FetchFunction;
+  /** Resolves the bearer token; called before every attempt so a refreshed token is picked up. */
+  getToken: () => string | Promise<string>;
+  /** Milliseconds per attempt, reading the body included. `0` disables the timeout. */
+  timeoutMs: number;
+  /** Extra attempts for safe requests (GET, DELETE). */
+  retries: number;
+  /** First backoff delay; doubles per attempt, with jitter. */
+  retryDelayMs: number;
+  /** Cap of a backoff delay, and the longest `Retry-After` that is waited for. */
+  maxRetryDelayMs: number;
+}
+
+/** Thrown when `getToken` fails, so the failure is not mistaken for a network error. */
+export class TokenFailure extends Error {}
+
+// DELETE is idempotent: a repeated delete of a deleted profile is a 404, never a second effect.
+// POST and PATCH may cause charges, so they are sent once.
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
+const RETRY_STATUSES = new Set([408, 429, 502, 503, 504]);
+
+/**
+ * Receives, for the attempt that produced the returned response, the function that disarms its
+ * timer. Without it the timer is disarmed when the response headers arrive; with it, the caller
+ * disarms it after reading the body, so the timeout covers the body too.
+ */
+export type HoldTimer = (disarm: () => void) => void;
+
+export function createResilientFetch(options: ResilienceOptions) {
+  const { fetch, getToken, timeoutMs, retries, retryDelayMs, maxRetryDelayMs } = options;
+
+  const backoff = (attempt: number) => Math.min(maxRetryDelayMs, retryDelayMs * 2 ** attempt) * (0.5 + Math.random() / 2);
+
+  // One controller and one plain timer per attempt: AbortSignal.any and AbortSignal.timeout cost
+  // ten times more, and a client's overhead is measured against bare openapi-fetch.
+  function arm(caller: AbortSignal) {
+    const controller = new AbortController();
+    const forward = () => controller.abort(caller.reason);
+    const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(new DOMException(`No response within ${timeoutMs} ms.`, 'TimeoutError')), timeoutMs) : undefined;
+    if (caller.aborted) forward();
+    else caller.addEventListener('abort', forward, { once: true });
+    const disarm = () => {
+      clearTimeout(timer);
+      caller.removeEventListener('abort', forward);
+    };
+    return { signal: controller.signal, disarm };
+  }
+
+  return async function resilientFetch(request: Request, _init?: RequestInit, hold?: HoldTimer): Promise<Response> {
+    const caller = request.signal;
+    const attempts = SAFE_METHODS.has(request.method) ? retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      let token: string;
+      try {
+        token = await getToken();
+      } catch (error) {
+        throw new TokenFailure('getToken() failed', { cause: error });
+      }
+      request.headers.set('Authorization', `Bearer ${token}`);
+      const { signal, disarm } = arm(caller);
+      let response: Response;
+      try {
+        response = await fetch(request, { signal });
+      } catch (error) {
+        disarm();
+        if (caller.aborted || attempt >= attempts) throw error;
+        await sleep(backoff(attempt - 1), caller);
+        continue;
+      }
+      if (attempt >= attempts || !RETRY_STATUSES.has(response.status)) {
+        if (hold) hold(disarm);
+        else disarm();
+        return response;
+      }
+      disarm();
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+      if (retryAfter !== undefined && retryAfter > maxRetryDelayMs) return response;
+      await response.body?.cancel();
+      await sleep(retryAfter ?? backoff(attempt - 1), caller);
+    }
+  };
+}
+
+/** Milliseconds to wait from a `Retry-After` header (seconds or an HTTP date), if it has one. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value?.trim()) return undefined;
+  const wait = Number(value) * 1000 || Date.parse(value) - Date.now();
+  return Number.isNaN(wait) ? undefined : Math.max(0, wait);
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
