@@ -1,5 +1,8 @@
+import { startFront } from './front-server.js';
 import { DEFAULTS, type MockOptions, atLeast } from './options.js';
-import { spawnPrism } from './prism-process.js';
+import { reservablePort, spawnPrism } from './prism-process.js';
+import { formatRequest } from './request-log.js';
+import { loadSpecDocument } from './spec-document.js';
 import { bundledSpecPath } from './spec-path.js';
 
 export interface RunningMock {
@@ -10,24 +13,56 @@ export interface RunningMock {
   stop(): Promise<void>;
 }
 
-/** Starts the mock and resolves once it answers HTTP. */
+// Prism itself listens on loopback only, on a port of its own; callers talk to the front.
+const PRISM_HOST = '127.0.0.1';
+
+/**
+ * Starts the mock (Prism behind its front, see front-server.ts) and resolves once it answers HTTP.
+ * Prism logs only errors (its per-request log costs most of its throughput and prints query
+ * values such as licence keys); the front logs one line per request instead, at level `info`.
+ */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const port = options.port ?? DEFAULTS.port;
   const host = options.host ?? DEFAULTS.host;
   const logLevel = options.logLevel ?? DEFAULTS.logLevel;
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // Fail on a taken port before spending seconds on Prism.
+  const port = await reservablePort(host, options.port ?? DEFAULTS.port);
+  const spec = loadSpecDocument();
+
   const args = ['mock', bundledSpecPath()];
   args.push('--verboseLevel', atLeast(logLevel, 'debug') ? 'debug' : logLevel === 'silent' ? 'silent' : 'error');
   if (options.dynamic) args.push('--dynamic');
   if (options.seed !== undefined) args.push('--seed', options.seed);
-
   const prism = await spawnPrism({
     args,
-    host,
-    port,
+    host: PRISM_HOST,
+    port: 0,
     onLine: (line) => log(line),
     // An operation of the spec, so Prism answers it without logging an error.
     probe: { path: '/v1.0/pbxs?instanceId=ready', headers: { authorization: 'Bearer ready' } },
   });
-  return { url: prism.url, port: prism.port, stop: prism.stop };
+
+  try {
+    const front = await startFront({
+      prismUrl: prism.url,
+      host,
+      port,
+      spec,
+      dynamic: options.dynamic ?? false,
+      ...(atLeast(logLevel, 'info')
+        ? { onRequest: (entry) => log(formatRequest(entry)) }
+        : atLeast(logLevel, 'warn')
+          ? { onRequest: (entry) => entry.status >= 500 && log(formatRequest(entry)) }
+          : {}),
+    });
+    let stopping: Promise<void> | undefined;
+    return {
+      url: front.url,
+      port: front.port,
+      stop: () => (stopping ??= Promise.all([front.close(), prism.stop()]).then(() => undefined)),
+    };
+  } catch (error) {
+    await prism.stop();
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile, readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { MockSetupError, startMock } from '@myreports/pbx-mock';
 
@@ -23,25 +24,28 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Pids of the processes whose command line mentions `needle` (Linux /proc). */
-async function pidsMentioning(needle: string): Promise<number[]> {
-  const { readdir, readFile } = await import('node:fs/promises');
+/** Pids of the Prism processes whose parent is `parentPid` (Linux /proc). */
+async function prismChildrenOf(parentPid: number): Promise<number[]> {
   const pids: number[] = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // Field 4 of stat, after the parenthesised command name, is the parent pid.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes(needle)) pids.push(Number(entry));
+    if (parent === parentPid && cmdline.includes('prism-cli')) pids.push(Number(entry));
   }
   return pids;
 }
 
 describe('startMock', () => {
   it('starts on a free port, answers, and stop() leaves no process and no listener behind', async () => {
+    const before = await prismChildrenOf(process.pid);
     const mock = await startMock({ port: 0, logLevel: 'silent' });
+    const prismPids = (await prismChildrenOf(process.pid)).filter((pid) => !before.includes(pid));
+    expect(prismPids).toHaveLength(1);
     expect(mock.port).toBeGreaterThan(0);
     expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
-    const prismPids = await pidsMentioning(`--port\u0000${mock.port}`);
-    expect(prismPids).toHaveLength(1);
 
     expect(await answers(`${mock.url}/v1.0/pbxs?instanceId=x`)).toBe(true);
     await mock.stop();
@@ -67,7 +71,7 @@ describe('startMock', () => {
     const port = Number(chunk.toString().trim());
     const url = `http://127.0.0.1:${port}/v1.0/pbxs?instanceId=x`;
     expect(await answers(url)).toBe(true);
-    const prismPids = await pidsMentioning(`--port\u0000${port}`);
+    const prismPids = await prismChildrenOf(parent.pid!);
     expect(prismPids).toHaveLength(1);
 
     parent.kill('SIGKILL');

@@ -1,0 +1,161 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { Json, SpecDocument } from './spec-document.js';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+const DOCUMENT_ID = 'https://pbx-mock.invalid/openapi.json';
+
+/**
+ * Says in a few words which body field is wrong and why, for a body Prism has rejected.
+ *
+ * Prism decides whether a request is valid; its list of violations, though, mixes the errors of
+ * every branch of a `oneOf` (a Kazoo body missing `hostRest` also "lacks" every 3CX field). This
+ * walks the schema along the body, picks the branch the body's `const` members select (`_type`;
+ * `op` and `path` for a JSON Patch operation), and reports only that branch's errors (Ajv).
+ */
+export function createBodyExplainer(spec: SpecDocument): (schema: unknown, body: unknown) => string[] {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
+  addFormats(ajv);
+  ajv.addSchema({ ...spec.json, $id: DOCUMENT_ID }, DOCUMENT_ID);
+  const compiled = new WeakMap<Json, ValidateFunction>();
+  const validator = (schema: Json): ValidateFunction => {
+    let validate = compiled.get(schema);
+    if (!validate) {
+      // Local references point into the document added above.
+      const absolute = JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${DOCUMENT_ID}#/`);
+      validate = ajv.compile(JSON.parse(absolute) as Json);
+      compiled.set(schema, validate);
+    }
+    return validate;
+  };
+  const withoutItems = new WeakMap<Json, Json>();
+
+  const explain = (node: unknown, value: unknown, path: string[]): string[] => {
+    const schema = spec.resolve(node);
+    const branches = Array.isArray(schema.oneOf) ? (schema.oneOf as unknown[]).map((branch) => spec.resolve(branch)) : undefined;
+    if (branches) {
+      const tags = discriminatingMembers(spec, branches);
+      if (!isObject(value) && branches.every((branch) => branch.type === 'object')) {
+        const tag = tags[0];
+        return [`${where(path)} must be a JSON object${tag ? ` with ${tag.name} ${oneOf(tag.values)}` : ''}`];
+      }
+      if (isObject(value) && tags.length > 0) {
+        const selected = branches.findIndex((_, index) => tags.every((tag) => value[tag.name] === tag.values[index]));
+        if (selected >= 0) {
+          const errors = explain(branches[selected], value, path);
+          // One error explains itself; several may mean the tag itself is the mistake.
+          return errors.length > 1 ? [...mistypedHint(branches, selected, tags, value, path), ...errors] : errors;
+        }
+        const misfits = tags.filter((tag) => !tag.values.includes(value[tag.name]));
+        if (misfits.length > 0) {
+          return misfits.map((tag) =>
+            tag.name in value ? `${where([...path, tag.name])} must be ${oneOf(tag.values)}` : `${where([...path, tag.name])} is required (${oneOf(tag.values)})`,
+          );
+        }
+      }
+    }
+    if (schema.type === 'array' && schema.items && Array.isArray(value)) {
+      let own = withoutItems.get(schema);
+      if (!own) {
+        own = { ...schema, items: true };
+        withoutItems.set(schema, own);
+      }
+      const arrayErrors = describe(validator(own), value, path);
+      return [...arrayErrors, ...value.flatMap((item, index) => explain(schema.items, item, [...path, String(index)]))];
+    }
+    return describe(validator(schema), value, path);
+  };
+
+  /** "`_type` says 3CX but the fields are Kazoo's": when another branch would accept the body. */
+  const mistypedHint = (branches: Json[], selected: number, tags: Tag[], value: Record<string, unknown>, path: string[]): string[] =>
+    branches.flatMap((branch, index) => {
+      if (index === selected) return [];
+      const retagged = { ...value, ...Object.fromEntries(tags.map((tag) => [tag.name, tag.values[index]])) };
+      if (!validator(branch)(retagged)) return [];
+      const changed = tags.filter((tag) => tag.values[index] !== tag.values[selected]);
+      return changed.map(
+        (tag) => `${where([...path, tag.name])} is ${JSON.stringify(value[tag.name])} but the other fields are those of ${JSON.stringify(tag.values[index])}`,
+      );
+    });
+
+  return (schema, body) => [...new Set(explain(schema, body, []))];
+}
+
+interface Tag {
+  name: string;
+  /** The `const` of this member in each branch, in branch order. */
+  values: unknown[];
+}
+
+/** Members that every branch pins with a `const`, with distinct values overall (`_type`, `op`, `path`). */
+function discriminatingMembers(spec: SpecDocument, branches: Json[]): Tag[] {
+  const first = branches[0]?.properties as Record<string, unknown> | undefined;
+  if (!first) return [];
+  const tags: Tag[] = [];
+  for (const name of Object.keys(first)) {
+    const values = branches.map((branch) => {
+      const member = (branch.properties as Record<string, unknown> | undefined)?.[name];
+      return member === undefined ? undefined : spec.resolve(member).const;
+    });
+    if (values.every((value) => value !== undefined)) tags.push({ name, values });
+  }
+  // Prefer the members that tell branches apart (`path` before `op` in a JSON Patch operation).
+  return tags.sort((a, b) => new Set(b.values).size - new Set(a.values).size);
+}
+
+function describe(validate: ValidateFunction, value: unknown, path: string[]): string[] {
+  if (validate(value)) return [];
+  return (validate.errors ?? []).flatMap((error) => {
+    const at = [...path, ...error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))];
+    const text = reason(error);
+    if (text === undefined) return [];
+    return [text.field ? `${where([...at, text.field])} ${text.reason}` : `${where(at)} ${text.reason}`];
+  });
+}
+
+function reason(error: ErrorObject): { field?: string; reason: string } | undefined {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { field: String(params.missingProperty), reason: 'is required' };
+    case 'additionalProperties':
+      return { field: String(params.additionalProperty), reason: 'is not allowed' };
+    case 'const':
+      return { reason: `must be ${JSON.stringify(params.allowedValue)}` };
+    case 'enum':
+      return { reason: `must be ${oneOf(params.allowedValues as unknown[])}` };
+    case 'type':
+      return { reason: `must be of type ${String(params.type).replace(',', ' or ')}` };
+    case 'format':
+      return { reason: `must be a valid ${String(params.format)}` };
+    case 'pattern':
+      return { reason: `must match the pattern ${String(params.pattern)}` };
+    case 'minLength':
+      return { reason: params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long` };
+    case 'maxLength':
+      return { reason: `must be at most ${String(params.limit)} characters long` };
+    case 'minItems':
+      return { reason: `must hold at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}` };
+    case 'oneOf':
+    case 'anyOf':
+      // The branches' own errors say more.
+      return undefined;
+    default:
+      return { reason: error.message ?? `is invalid (${error.keyword})` };
+  }
+}
+
+function where(path: string[]): string {
+  return path.length === 0 ? 'the body' : `body field ${path.join('/')}`;
+}
+
+function oneOf(values: unknown[]): string {
+  const unique = [...new Set(values)].map((value) => JSON.stringify(value));
+  return unique.length === 1 ? unique[0]! : `one of ${unique.join(', ')}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,216 @@
+import { Agent, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createBodyExplainer } from './explain-body.js';
+import { describeParameterViolations, parseViolations } from './explain-violations.js';
+import { listenError } from './prism-process.js';
+import type { Json, SpecDocument } from './spec-document.js';
+import { typedExamples } from './typed-examples.js';
+
+export interface FrontOptions {
+  /** Prism's base URL (loopback, internal). */
+  prismUrl: string;
+  host: string;
+  port: number;
+  spec: SpecDocument;
+  /** Dynamic mode fakes answers from the schemas: no example to pick. */
+  dynamic: boolean;
+  /** Called once per answered request; absent = no request log. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path with query values hidden (`instanceId` may be a 3CX licence key). */
+  path: string;
+  status: number;
+  milliseconds: number;
+  /** For a rejected request: what was wrong. */
+  message?: string;
+}
+
+export interface FrontServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP server in front of Prism. Prism does the contract work (routing, validation, auth,
+ * examples, `Prefer`); this adds what Prism cannot do from a spec alone:
+ * - a create answers with the example of the `_type` that was sent, and a `Location` on this mock;
+ * - a rejected request's 400 envelope says in `message` which parameter or field is wrong and why
+ *   (Prism serves the same example message whatever was wrong and puts the reason in
+ *   `sl-violations`, which stays on the response).
+ * Everything else is streamed through untouched.
+ */
+export async function startFront(options: FrontOptions): Promise<FrontServer> {
+  const { spec, prismUrl, onRequest } = options;
+  const examples = options.dynamic ? new Map() : typedExamples(spec);
+  const explainBody = createBodyExplainer(spec);
+  const agent = new Agent({ keepAlive: true });
+  const prism = new URL(prismUrl);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock');
+    const method = req.method ?? 'GET';
+    const operation = spec.find(method, pathname);
+    const parsedBody = parseJson(body);
+
+    const headers: OutgoingHttpHeaders = { ...req.headers, host: prism.host };
+    const typed = operation && examples.get(operation);
+    if (typed && !choosesAnswer(req.headers.prefer) && isObject(parsedBody.value)) {
+      const name = typed.names.get(String(parsedBody.value[typed.property]));
+      if (name) headers.prefer = req.headers.prefer ? `${String(req.headers.prefer)}, example=${name}` : `example=${name}`;
+    }
+
+    const log = (status: number, message?: string): void => {
+      onRequest?.({
+        method,
+        path: pathname + (searchParams.size > 0 ? `?${[...searchParams.keys()].map((key) => `${key}=…`).join('&')}` : ''),
+        status,
+        milliseconds: Math.round(performance.now() - started),
+        ...(message === undefined ? {} : { message }),
+      });
+    };
+
+    const upstream = request(new URL(req.url ?? '/', prism), { method, headers, agent }, (answer) => {
+      const status = answer.statusCode ?? 502;
+      if (status !== 400 && status !== 201) {
+        res.writeHead(status, answer.rawHeaders);
+        answer.pipe(res);
+        answer.on('end', () => log(status));
+        return;
+      }
+      const parts: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => parts.push(chunk));
+      answer.on('end', () => {
+        let payload = Buffer.concat(parts);
+        const outHeaders = { ...answer.headers };
+        let message: string | undefined;
+        if (status === 400) {
+          const rewritten = explainRejection(answer, payload, operation, parsedBody, explainBody, spec);
+          if (rewritten) {
+            payload = Buffer.from(JSON.stringify(rewritten));
+            outHeaders['content-type'] = 'application/json; charset=utf-8';
+            message = rewritten.message;
+          }
+        } else {
+          const id = ((parseJson(payload).value as Json | undefined)?.data as Json | undefined)?.id;
+          if (typeof id === 'string' && 'location' in outHeaders) {
+            outHeaders.location = `http://${req.headers.host ?? prism.host}${pathname.replace(/\/$/, '')}/${id}`;
+          }
+        }
+        outHeaders['content-length'] = String(payload.length);
+        delete outHeaders['transfer-encoding'];
+        res.writeHead(status, outHeaders);
+        res.end(payload);
+        log(status, message);
+      });
+    });
+    upstream.on('error', (error) => {
+      const envelope = errorEnvelope(502, `The mock's Prism process did not answer (${error.message}).`);
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(envelope));
+      log(502, envelope.message);
+    });
+    upstream.end(body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // A client that hangs up mid-request: nothing to answer.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(errorEnvelope(500, `The mock failed: ${String(error)}`)));
+    });
+  });
+  try {
+    server.listen(options.port, options.host);
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (error) {
+    throw listenError(error, options.host, options.port);
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        agent.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+type ErrorEnvelope = { error: number; message: string; status: 'error'; timestamp: string };
+
+/** The 400 envelope with a `message` that names what was wrong, or undefined to pass Prism's on. */
+function explainRejection(
+  answer: IncomingMessage,
+  payload: Buffer,
+  operation: ReturnType<SpecDocument['find']>,
+  body: ParsedJson,
+  explainBody: ReturnType<typeof createBodyExplainer>,
+  spec: SpecDocument,
+): ErrorEnvelope | undefined {
+  const violations = parseViolations(answer.headers['sl-violations']);
+  const prismEnvelope = parseJson(payload).value;
+  const isEnvelope = isObject(prismEnvelope) && prismEnvelope.status === 'error' && typeof prismEnvelope.message === 'string';
+  if (violations.length === 0 && isEnvelope) return undefined; // e.g. `Prefer: code=400` on a valid request
+
+  const { parameters, body: bodyViolations, other } = describeParameterViolations(violations, operation);
+  let bodyParts: string[] = [];
+  if (body.invalid) bodyParts = ['the body is not valid JSON'];
+  else if (bodyViolations.length > 0 || (!isEnvelope && violations.length === 0)) {
+    const schema = requestSchema(operation, spec);
+    bodyParts = schema ? explainBody(schema, body.value) : [];
+    if (bodyParts.length === 0) bodyParts = bodyViolations;
+  }
+  const parts = [...parameters, ...bodyParts, ...other.filter(() => bodyParts.length === 0)];
+  const message = parts.length > 0 ? `Invalid request: ${parts.join('; ')}.` : isEnvelope ? String(prismEnvelope.message) : 'Invalid request.';
+  return errorEnvelope(400, message);
+}
+
+function requestSchema(operation: ReturnType<SpecDocument['find']>, spec: SpecDocument): unknown {
+  const requestBody = operation?.object.requestBody ? spec.resolve(operation.object.requestBody) : undefined;
+  const content = requestBody?.content as Record<string, Json> | undefined;
+  return content?.['application/json']?.schema;
+}
+
+function errorEnvelope(status: number, message: string): ErrorEnvelope {
+  // The API's timestamps carry 7 fraction digits (.NET round-trip format).
+  const timestamp = new Date().toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+  return { error: status, message, status: 'error', timestamp };
+}
+
+/** A `Prefer` that already picks the answer (`code=`, `example=`, `dynamic=`) is left alone. */
+function choosesAnswer(prefer: string | string[] | undefined): boolean {
+  return prefer !== undefined && /\b(code|example|dynamic)\s*=/.test(String(prefer));
+}
+
+interface ParsedJson {
+  value: unknown;
+  /** Non-empty and not JSON. */
+  invalid: boolean;
+}
+
+function parseJson(buffer: Buffer): ParsedJson {
+  if (buffer.length === 0) return { value: undefined, invalid: false };
+  try {
+    return { value: JSON.parse(buffer.toString('utf8')) as unknown, invalid: false };
+  } catch {
+    return { value: undefined, invalid: true };
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
