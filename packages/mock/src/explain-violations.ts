@@ -57,3 +57,8 @@ export function describeParameterViolations(violations: Violation[], operation: 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Every violation as one line, request and response alike (`request.path.pbxid: must …`). */
+export function describeViolations(header: string | string[] | undefined): string[] {
+  return [...new Set(parseViolations(header).map((violation) => `${violation.location.join('.')}: ${violation.message}`))];
+}

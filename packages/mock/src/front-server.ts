@@ -1,7 +1,7 @@
 import { Agent, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBodyExplainer } from './explain-body.js';
-import { describeParameterViolations, parseViolations } from './explain-violations.js';
+import { describeParameterViolations, describeViolations, parseViolations } from './explain-violations.js';
 import { listenError } from './prism-process.js';
 import type { Json, SpecDocument } from './spec-document.js';
 import { typedExamples } from './typed-examples.js';
@@ -12,6 +12,11 @@ export interface FrontOptions {
   host: string;
   port: number;
   spec: SpecDocument;
+  /**
+   * `mock`: make Prism's answers faithful (see startFront). `proxy`: Prism validates traffic to a
+   * real server; pass every answer through untouched and report its contract violations.
+   */
+  mode: 'mock' | 'proxy';
   /** Dynamic mode fakes answers from the schemas: no example to pick. */
   dynamic: boolean;
   /** Called once per answered request; absent = no request log. */
@@ -26,6 +31,8 @@ export interface RequestLogEntry {
   milliseconds: number;
   /** For a rejected request: what was wrong. */
   message?: string;
+  /** Proxy mode: how the request or the upstream's response breaks the contract. */
+  violations?: string[];
 }
 
 export interface FrontServer {
@@ -45,7 +52,8 @@ export interface FrontServer {
  */
 export async function startFront(options: FrontOptions): Promise<FrontServer> {
   const { spec, prismUrl, onRequest } = options;
-  const examples = options.dynamic ? new Map() : typedExamples(spec);
+  const faithful = options.mode === 'mock';
+  const examples = options.dynamic || !faithful ? new Map() : typedExamples(spec);
   const explainBody = createBodyExplainer(spec);
   const agent = new Agent({ keepAlive: true });
   const prism = new URL(prismUrl);
@@ -67,8 +75,9 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
       if (name) headers.prefer = req.headers.prefer ? `${String(req.headers.prefer)}, example=${name}` : `example=${name}`;
     }
 
-    const log = (status: number, message?: string): void => {
+    const log = (status: number, message?: string, violations?: string[]): void => {
       onRequest?.({
+        ...(violations && violations.length > 0 ? { violations } : {}),
         method,
         path: pathname + (searchParams.size > 0 ? `?${[...searchParams.keys()].map((key) => `${key}=…`).join('&')}` : ''),
         status,
@@ -79,10 +88,11 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
 
     const upstream = request(new URL(req.url ?? '/', prism), { method, headers, agent }, (answer) => {
       const status = answer.statusCode ?? 502;
-      if (status !== 400 && status !== 201) {
+      if (!faithful || (status !== 400 && status !== 201)) {
         res.writeHead(status, answer.rawHeaders);
         answer.pipe(res);
-        answer.on('end', () => log(status));
+        const reported = faithful ? undefined : describeViolations(answer.headers['sl-violations']);
+        answer.on('end', () => log(status, undefined, reported));
         return;
       }
       const parts: Buffer[] = [];

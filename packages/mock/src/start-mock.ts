@@ -48,6 +48,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       host,
       port,
       spec,
+      mode: 'mock',
       dynamic: options.dynamic ?? false,
       ...(atLeast(logLevel, 'info')
         ? { onRequest: (entry) => log(formatRequest(entry)) }
