@@ -1,0 +1,46 @@
+/** The workspaces published to npm, by folder. Everything else in the repository is private. */
+export const PUBLISHABLE = [
+  { name: '@myreports/pbx-openapi', dir: 'spec' },
+  { name: '@myreports/pbx-types', dir: 'packages/types' },
+  { name: '@myreports/pbx-client', dir: 'packages/client' },
+  { name: '@myreports/pbx-mock', dir: 'packages/mock' },
+] as const;
+
+/**
+ * Files that only the repository needs. The `files` field of a published package should leave them
+ * out: users get built output, the README and package.json, not tests, sources or build configs.
+ */
+const REPOSITORY_ONLY = [
+  /(^|\/)(test|tests|__tests__|e2e|bench|scripts|coverage|\.turbo)\//,
+  /(^|\/)tsconfig(\.[\w-]+)?\.json$/,
+  /(^|\/)vitest(\.[\w-]+)?\.config\.[cm]?[jt]s$/,
+  /\.test\.[cm]?[jt]sx?$/,
+  /\.tgz$/,
+];
+const TYPESCRIPT_SOURCE = /(^|\/)src\/.*\.[cm]?ts$/;
+
+export function repositoryOnlyFiles(files: string[]): string[] {
+  // Sources are welcome beside source maps (debuggers and "go to definition" open them), not alone.
+  const hasMaps = files.some((file) => file.endsWith('.map'));
+  return files.filter(
+    (file) =>
+      !file.endsWith('.d.ts') &&
+      (REPOSITORY_ONLY.some((pattern) => pattern.test(file)) || (!hasMaps && TYPESCRIPT_SOURCE.test(file))),
+  );
+}
+
+/** The manifest fields a published package must carry, and what is missing or wrong among them. */
+export function manifestProblems(manifest: Record<string, unknown>, dir: string): string[] {
+  const problems: string[] = [];
+  if (manifest['private'] === true) problems.push('"private": true: npm would refuse to publish it');
+  if (typeof manifest['license'] !== 'string') problems.push('no "license"');
+  const repository = manifest['repository'] as { url?: unknown; directory?: unknown } | undefined;
+  if (typeof repository?.url !== 'string') problems.push('no "repository.url"');
+  else if (repository.directory !== dir) problems.push(`"repository.directory" should be "${dir}"`);
+  const access = (manifest['publishConfig'] as { access?: unknown } | undefined)?.access;
+  if (String(manifest['name']).startsWith('@') && access !== 'public') {
+    problems.push('scoped package without "publishConfig.access": "public" (npm would publish it as restricted)');
+  }
+  if (!Array.isArray(manifest['files'])) problems.push('no "files" list: npm would ship the whole folder');
+  return problems;
+}

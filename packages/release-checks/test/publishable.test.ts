@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { manifestProblems, repositoryOnlyFiles } from '../src/publishable.js';
+
+const good = {
+  name: '@myreports/pbx-client',
+  license: 'MIT',
+  repository: { type: 'git', url: 'git+https://example.invalid/repo.git', directory: 'packages/client' },
+  publishConfig: { access: 'public' },
+  files: ['dist'],
+};
+
+describe('manifest fields of a published package', () => {
+  it('accepts a complete manifest', () => expect(manifestProblems(good, 'packages/client')).toEqual([]));
+  it.each([
+    { field: 'license', manifest: { ...good, license: undefined }, problem: 'no "license"' },
+    { field: 'repository', manifest: { ...good, repository: undefined }, problem: 'no "repository.url"' },
+    { field: 'repository.directory', manifest: { ...good, repository: { url: 'x' } }, problem: '"repository.directory" should be "packages/client"' },
+    { field: 'publishConfig', manifest: { ...good, publishConfig: undefined }, problem: 'restricted' },
+    { field: 'files', manifest: { ...good, files: undefined }, problem: 'no "files" list' },
+    { field: 'private', manifest: { ...good, private: true }, problem: 'refuse to publish' },
+  ])('reports a missing or wrong $field', ({ manifest, problem }) => {
+    expect(manifestProblems(manifest, 'packages/client').join('\n')).toContain(problem);
+  });
+});
+
+describe('files a tarball should not ship', () => {
+  it.each([
+    { files: ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts'], extra: [] },
+    { files: ['dist/index.js', 'test/client.test.ts', 'tsconfig.build.json', 'vitest.config.ts'], extra: ['test/client.test.ts', 'tsconfig.build.json', 'vitest.config.ts'] },
+    { files: ['dist/index.js', 'bench/overhead.js', 'scripts/gen.js'], extra: ['bench/overhead.js', 'scripts/gen.js'] },
+    { files: ['dist/index.js', 'dist/index.js.map', 'src/index.ts'], extra: [] },
+    { files: ['dist/index.js', 'src/index.ts'], extra: ['src/index.ts'] },
+  ])('$files', ({ files, extra }) => {
+    expect(repositoryOnlyFiles(files)).toEqual(extra);
+  });
+});
