@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import { MockSetupError, USAGE, parseMockCommand } from '@myreports/pbx-mock';
+import { mockService } from './mock-service.js';
+import { describeStack, startStack } from './stack.js';
+
+/**
+ * `npm start` (after the build): the local stack in the foreground until Ctrl-C. Takes the mock's
+ * options (`npm start -- --port 4011`, or PBX_MOCK_* variables).
+ */
+async function main(): Promise<void> {
+  const { command, options } = parseMockCommand(process.argv.slice(2));
+  if (command === 'help') {
+    console.log(USAGE.replace('pbx-mock [options] ', 'npm start -- [options]'));
+    return;
+  }
+  if (command !== 'mock') throw new MockSetupError('npm start runs the local stack; for the validation proxy run `npx pbx-mock proxy <upstream>`.');
+
+  const stack = await startStack([mockService(options)]);
+  console.log(describeStack(stack.services));
+  const stop = (): void => {
+    console.log('\nStopping…');
+    stack.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof MockSetupError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const START = fileURLToPath(new URL('../dist/start.js', import.meta.url));
+const run = promisify(execFile);
+
+/** Pids of the children of `parentPid` (Linux /proc). */
+async function childrenOf(parentPid: number): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parentPid) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the main command's stack on a free port; `output()` is everything it printed so far. */
+function startStackProcess(args: string[] = ['--port', '0']) {
+  const child = spawn(process.execPath, [START, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+describe('the main command (npm start after the build)', () => {
+  it('prints the mock URL and a curl example that creates a profile (201), then stops cleanly on Ctrl-C', async () => {
+    const { child, output } = startStackProcess();
+    await expect.poll(output, { timeout: 45_000 }).toContain('Ctrl-C stops everything.');
+    const url = /Mock API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output())?.[1];
+    expect(url).toBeDefined();
+    const [prism] = await childrenOf(child.pid!);
+    expect(prism).toBeDefined();
+
+    // The example exactly as printed, pasted into a shell.
+    const curl = output()
+      .split('\n')
+      .filter((line, index, lines) => lines.slice(0, index + 1).some((l) => l.trim().startsWith('curl ')))
+      .slice(0, 6)
+      .map((line) => line.trim())
+      .join('\n');
+    expect(curl).toMatch(/^curl -i -X POST /);
+    const { stdout } = await run('sh', ['-c', curl]);
+    expect(stdout).toMatch(/^HTTP\/1\.1 201 Created/);
+    expect(stdout).toMatch(new RegExp(`^location: ${url}/v1\\.0/accounts/[^/]+/customers/[^/]+/pbxs/[0-9a-f-]{36}\\r?$`, 'im'));
+    expect(JSON.parse(stdout.slice(stdout.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 'success', data: { _type: expect.any(String) } });
+
+    child.kill('SIGINT');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(output()).toContain('Stopping');
+    expect(isAlive(prism!)).toBe(false);
+  });
+
+  it('refuses an unknown option with a message naming it, and a taken port with a message naming it', async () => {
+    await expect(run(process.execPath, [START, '--prot', '4011'])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("Unknown option '--prot'"),
+    });
+
+    const first = startStackProcess();
+    await expect.poll(first.output, { timeout: 45_000 }).toContain('Ctrl-C stops everything.');
+    const port = /127\.0\.0\.1:(\d+)/.exec(first.output())![1]!;
+    try {
+      await expect(run(process.execPath, [START, '--port', port])).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`)),
+      });
+    } finally {
+      first.child.kill('SIGINT');
+      await once(first.child, 'exit');
+    }
+  });
+});
