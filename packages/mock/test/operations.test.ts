@@ -1,0 +1,151 @@
+import { createSpecValidator, IDS, kazooCreate, listOperations, loadBundledSpec, threeCxCreate } from '@myreports/pbx-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningMock, startMock } from '@myreports/pbx-mock';
+import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+
+const spec = loadBundledSpec();
+const validator = createSpecValidator(spec);
+let mock: RunningMock;
+
+beforeAll(async () => {
+  mock = await startMock({ port: 0, logLevel: 'silent' });
+});
+afterAll(() => mock?.stop());
+
+/** The answer's body validates against the schema the spec declares for that operation and status. */
+function expectDeclaredShape(operationId: string, status: number, body: unknown): void {
+  const { path, method, operation } = listOperations(spec).find((entry) => entry.operation.operationId === operationId)!;
+  const declared = operation.responses[String(status)];
+  // Shared error responses are references to components/responses.
+  const pointer = declared && '$ref' in declared ? declared.$ref : `#/paths/${path.replaceAll('/', '~1')}/${method}/responses/${status}`;
+  const response = validator.validate(`${pointer}/content/application~1json/schema`, body);
+  expect(response.errors).toEqual([]);
+}
+
+const requests: Record<string, { method: string; path: string; headers: Record<string, string>; body?: unknown; success: number }> = {
+  listPbxConnectionProfiles: { method: 'GET', path: PATHS.profiles, headers: BEARER, success: 200 },
+  createPbxConnectionProfile: { method: 'POST', path: PATHS.profiles, headers: WRITE_HEADERS, body: kazooCreate(), success: 201 },
+  getPbxConnectionProfile: { method: 'GET', path: PATHS.profile(), headers: BEARER, success: 200 },
+  patchPbxConnectionProfile: {
+    method: 'PATCH',
+    path: PATHS.profile(),
+    headers: WRITE_HEADERS,
+    body: [{ op: 'replace', path: '/name', value: 'Head office' }],
+    success: 200,
+  },
+  deletePbxConnectionProfile: { method: 'DELETE', path: PATHS.profile(), headers: BEARER, success: 200 },
+  findPbxConnectionProfileByInstance: { method: 'GET', path: PATHS.find(), headers: BEARER, success: 200 },
+};
+
+describe('every operation answers every documented status', () => {
+  it('covers every operation of the spec', () => {
+    expect(Object.keys(requests).sort()).toEqual(listOperations(spec).map((entry) => entry.operation.operationId).sort());
+  });
+
+  describe.each(Object.entries(requests))('%s', (operationId, request) => {
+    const documented = Object.keys(listOperations(spec).find((entry) => entry.operation.operationId === operationId)!.operation.responses);
+
+    it('documents exactly success, 400, 401 and 404', () => {
+      expect(documented.sort()).toEqual([String(request.success), '400', '401', '404'].sort());
+    });
+
+    it(`a valid request gets ${request.success} with the declared body`, async () => {
+      const answer = await call(mock.url, request.method, request.path, request);
+      expect(answer.status).toBe(request.success);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+      expectDeclaredShape(operationId, request.success, answer.json);
+    });
+
+    it('no Authorization header gets 401 with no body', async () => {
+      const { authorization: _, ...headers } = request.headers;
+      const answer = await call(mock.url, request.method, request.path, { ...request, headers });
+      expect(answer.status).toBe(401);
+      expect(answer.text).toBe('');
+    });
+
+    it('a non-Bearer Authorization header gets 401 with no body', async () => {
+      const headers = { ...request.headers, authorization: 'Basic dXNlcjpwYXNz' };
+      const answer = await call(mock.url, request.method, request.path, { ...request, headers });
+      expect(answer.status).toBe(401);
+      expect(answer.text).toBe('');
+    });
+
+    it('a malformed id or query gets the 400 envelope naming the parameter', async () => {
+      const path = request.path.includes('instanceId')
+        ? '/v1.0/pbxs'
+        : request.path.replace(IDS.customerTenantId, 'not-a-guid');
+      const answer = await call(mock.url, request.method, path, request);
+      expect(answer.status).toBe(400);
+      expectDeclaredShape(operationId, 400, answer.json);
+      expect(answer.json.message).toMatch(path === '/v1.0/pbxs' ? /query parameter instanceId is required/ : /path parameter customerTenantId must/);
+    });
+
+    it('Prefer: code=404 gets the 404 envelope', async () => {
+      const answer = await call(mock.url, request.method, request.path, { ...request, headers: { ...request.headers, prefer: 'code=404' } });
+      expect(answer.status).toBe(404);
+      expectDeclaredShape(operationId, 404, answer.json);
+      expect(answer.json).toMatchObject({ error: 404, message: 'Not Found', status: 'error' });
+    });
+  });
+});
+
+describe('answers of both profile types', () => {
+  it.each([
+    ['Kazoo', kazooCreate(), IDS.kazooPbxId],
+    ['3CX', threeCxCreate(), IDS.threeCxPbxId],
+  ])('a %s create gets 201 with a body of the sent _type and a Location that leads to the new profile', async (_, body, id) => {
+    const created = await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body });
+    expect(created.status).toBe(201);
+    expect(created.json.data._type).toBe(body._type);
+    expect(created.json.data.id).toBe(id);
+    expectDeclaredShape('createPbxConnectionProfile', 201, created.json);
+
+    const location = created.headers.get('location');
+    expect(location).toBe(`${mock.url}${PATHS.profile(id)}`);
+    const fetched = await call('', 'GET', location!, { headers: BEARER });
+    expect(fetched.status).toBe(200);
+  });
+
+  it('the list holds both documented types and an undocumented one', async () => {
+    const answer = await call(mock.url, 'GET', PATHS.profiles, { headers: BEARER });
+    expect(answer.json.data.map((item: { _type: string }) => item._type)).toEqual(
+      expect.arrayContaining(['KazooPbxConnectionProfile', 'ThreeCxConnectionProfile']),
+    );
+    expect(answer.json.page_size).toBe(answer.json.data.length);
+  });
+
+  it.each([
+    ['KazooProfile', 'KazooPbxConnectionProfile'],
+    ['ThreeCxProfile', 'ThreeCxConnectionProfile'],
+    ['OtherProfile', 'TeamsPbxConnectionProfile'],
+  ])('get with Prefer: example=%s returns a %s', async (example, type) => {
+    const answer = await call(mock.url, 'GET', PATHS.profile(), { headers: { ...BEARER, prefer: `example=${example}` } });
+    expect(answer.status).toBe(200);
+    expect(answer.json.data._type).toBe(type);
+    expectDeclaredShape('getPbxConnectionProfile', 200, answer.json);
+  });
+
+  it.each([
+    ['InstanceFound', true],
+    ['InstanceNotFound', false],
+  ])('find with Prefer: example=%s answers 200 with exists %s', async (example, exists) => {
+    const answer = await call(mock.url, 'GET', PATHS.find(), { headers: { ...BEARER, prefer: `example=${example}` } });
+    expect(answer.status).toBe(200);
+    expect(answer.json.data.exists).toBe(exists);
+  });
+
+  it('a client that picks the create example itself gets that one, even against the sent _type', async () => {
+    const answer = await call(mock.url, 'POST', PATHS.profiles, {
+      headers: { ...WRITE_HEADERS, prefer: 'example=KazooCreated' },
+      body: threeCxCreate(),
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.json.data._type).toBe('KazooPbxConnectionProfile');
+  });
+
+  it('Prefer: code=400 on a valid request gets the declared 400 example untouched', async () => {
+    const answer = await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'code=400' } });
+    expect(answer.status).toBe(400);
+    expect(answer.json.message).toBe((spec.components.examples.InvalidTenantId!.value as { message: string }).message);
+  });
+});
