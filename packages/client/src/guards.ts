@@ -1,5 +1,5 @@
-// `_type` alone does not narrow `AnyPbxConnectionProfile`: the catch-all for undocumented types has
-// `_type: string`, which also matches the documented values. These guards narrow it for the caller.
+// `_type` alone does not narrow `AnyPbxConnectionProfile`: the catch-all for undocumented types has a
+// string `_type`, which TypeScript cannot tell apart from the documented values. These guards can.
 import type {
   AnyPbxConnectionProfile,
   KazooPbxConnectionProfile,
@@ -37,5 +37,5 @@ export interface ProfileHandlers<R> {
 export function matchProfile<R>(profile: AnyPbxConnectionProfile, handlers: ProfileHandlers<R>): R {
   if (isKazooProfile(profile)) return handlers.KazooPbxConnectionProfile(profile);
   if (isThreeCxProfile(profile)) return handlers.ThreeCxConnectionProfile(profile);
-  return handlers.other(profile as OtherPbxConnectionProfile);
+  return handlers.other(profile);
 }

@@ -7,10 +7,18 @@ export type KazooPbxConnectionProfile = Schemas['KazooPbxConnectionProfile'];
 export type ThreeCxConnectionProfile = Schemas['ThreeCxConnectionProfile'];
 /** A profile of a type this spec documents, discriminated by `_type`. */
 export type PbxConnectionProfile = Schemas['PbxConnectionProfile'];
+declare const undocumented: unique symbol;
+/**
+ * The `_type` of a profile type the spec does not document (`TeamsPbxConnectionProfile`, …): a
+ * string, never one of the documented values. The brand exists only for the compiler: with a plain
+ * `string`, a Kazoo profile would also be an "other" profile, and `isOtherProfile(p)` could not narrow
+ * its `else` branch to the documented types.
+ */
+export type UndocumentedProfileType = string & { readonly [undocumented]: true };
 /** A profile of a type the spec does not document (such as Teams): only the common fields are known. */
-export type OtherPbxConnectionProfile = Schemas['OtherPbxConnectionProfile'];
+export type OtherPbxConnectionProfile = Omit<Schemas['OtherPbxConnectionProfile'], '_type'> & { _type: UndocumentedProfileType };
 /** What list and get return. Narrow it with `isKazooProfile`, `isThreeCxProfile`, `isOtherProfile`. */
-export type AnyPbxConnectionProfile = Schemas['AnyPbxConnectionProfile'];
+export type AnyPbxConnectionProfile = PbxConnectionProfile | OtherPbxConnectionProfile;
 export type PbxConnectionProfileType = Schemas['PbxConnectionProfileType'];
 
 export type KazooPbxConnectionProfileCreate = Schemas['KazooPbxConnectionProfileCreate'];

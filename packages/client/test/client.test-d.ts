@@ -1,0 +1,123 @@
+// The client's public types: create narrows its result by the body's `_type`, bad bodies and patch
+// operations do not compile, guards and errors narrow, and the raw openapi-fetch client keeps the
+// generated per-path types.
+import { describe, expectTypeOf, test } from 'vitest';
+import {
+  createClient,
+  isKazooProfile,
+  isOtherProfile,
+  isThreeCxProfile,
+  PbxApiError,
+  PbxNotFoundError,
+  type AnyPbxConnectionProfile,
+  type KazooPbxConnectionProfile,
+  type OtherPbxConnectionProfile,
+  type PbxConnectionProfile,
+  type PbxConnectionProfileCreate,
+  type PbxCreatedResult,
+  type PbxInstanceLookup,
+  type PbxResult,
+  type ThreeCxConnectionProfile,
+} from '@myreports/pbx-client';
+
+const pbx = createClient({ region: 'na', token: 't', acceptCharges: true });
+const customer = { accountTenantId: 'a', customerTenantId: 'c' };
+const profile = { ...customer, pbxId: 'p' };
+const kazoo = { _type: 'KazooPbxConnectionProfile', name: 'K', hostRest: 'https://r', hostWebsocket: 'wss://w', accountId: '1', apiKey: 'k' } as const;
+const threeCx = { _type: 'ThreeCxConnectionProfile', name: 'T', licenseKey: 'l', username: 'u', password: 'p' } as const;
+
+describe('createClient', () => {
+  test('takes a region or a baseUrl, and a token or getToken, not both', () => {
+    createClient({ baseUrl: 'http://127.0.0.1:4010', getToken: async () => 't' });
+    // @ts-expect-error region and baseUrl together
+    createClient({ region: 'na', baseUrl: 'http://127.0.0.1:4010', token: 't' });
+    // @ts-expect-error not a documented region
+    createClient({ region: 'us', token: 't' });
+    // @ts-expect-error no credentials
+    createClient({ region: 'na' });
+    // @ts-expect-error token and getToken together
+    createClient({ region: 'na', token: 't', getToken: () => 't' });
+  });
+});
+
+describe('methods', () => {
+  test('list and get return profiles of any type; find returns the lookup', () => {
+    expectTypeOf(pbx.list(customer)).resolves.toEqualTypeOf<PbxResult<AnyPbxConnectionProfile[]>>();
+    expectTypeOf(pbx.get(profile)).resolves.toEqualTypeOf<PbxResult<AnyPbxConnectionProfile>>();
+    expectTypeOf(pbx.findByInstance('12345')).resolves.toEqualTypeOf<PbxResult<PbxInstanceLookup>>();
+    expectTypeOf(pbx.delete(profile)).resolves.toEqualTypeOf<PbxResult<undefined>>();
+  });
+
+  test('create narrows the result to the type of the body', () => {
+    expectTypeOf(pbx.create(customer, kazoo)).resolves.toEqualTypeOf<PbxCreatedResult<KazooPbxConnectionProfile>>();
+    expectTypeOf(pbx.create(customer, threeCx)).resolves.toEqualTypeOf<PbxCreatedResult<ThreeCxConnectionProfile>>();
+    const either = kazoo as PbxConnectionProfileCreate;
+    expectTypeOf(pbx.create(customer, either)).resolves.toEqualTypeOf<PbxCreatedResult<PbxConnectionProfile>>();
+    expectTypeOf<PbxCreatedResult<KazooPbxConnectionProfile>['id']>().toBeString();
+  });
+
+  test('create refuses bodies the API refuses', () => {
+    // @ts-expect-error an undocumented _type
+    pbx.create(customer, { ...threeCx, _type: 'TeamsPbxConnectionProfile' });
+    // @ts-expect-error Kazoo fields under the 3CX _type
+    pbx.create(customer, { ...kazoo, _type: 'ThreeCxConnectionProfile' });
+    // @ts-expect-error a server-set field
+    pbx.create(customer, { ...kazoo, id: '9b2f4c6e-8d0a-4e1c-b3d5-f7a9c1e3b5d7' });
+    // @ts-expect-error a missing required field
+    pbx.create(customer, { _type: 'ThreeCxConnectionProfile', name: 'T', licenseKey: 'l', username: 'u' });
+    // @ts-expect-error the path ids are required
+    pbx.create({ accountTenantId: 'a' }, kazoo);
+  });
+
+  test('patch takes only the documented operations', () => {
+    pbx.patch(profile, [{ op: 'replace', path: '/name', value: 'New' }, { op: 'replace', path: '/enabled', value: 'true' }]);
+    // @ts-expect-error only /name and /enabled may be replaced
+    pbx.patch(profile, [{ op: 'replace', path: '/apiKey', value: 'x' }]);
+    // @ts-expect-error /enabled takes a boolean or "true"/"false"
+    pbx.patch(profile, [{ op: 'replace', path: '/enabled', value: 'yes' }]);
+    // @ts-expect-error only replace
+    pbx.patch(profile, [{ op: 'remove', path: '/name' }]);
+    // @ts-expect-error the profile id is required
+    pbx.rename(customer, 'New');
+  });
+
+  test('per-call options', () => {
+    pbx.list(customer, { signal: AbortSignal.timeout(1000), timeoutMs: 500, retries: 0 });
+    pbx.enable(profile, { acceptCharges: true });
+    // @ts-expect-error acceptCharges is for create and patch only
+    pbx.list(customer, { acceptCharges: true });
+  });
+});
+
+describe('narrowing', () => {
+  test('guards narrow a profile of any type', () => {
+    const narrow = (p: AnyPbxConnectionProfile) => {
+      if (isKazooProfile(p)) expectTypeOf(p).toEqualTypeOf<KazooPbxConnectionProfile>();
+      else if (isThreeCxProfile(p)) expectTypeOf(p).toEqualTypeOf<ThreeCxConnectionProfile>();
+      else expectTypeOf(p).toEqualTypeOf<OtherPbxConnectionProfile>();
+      if (!isOtherProfile(p)) expectTypeOf(p).toEqualTypeOf<KazooPbxConnectionProfile | ThreeCxConnectionProfile>();
+    };
+    expectTypeOf(narrow).toBeFunction();
+  });
+
+  test('errors narrow by class and by status', () => {
+    const handle = (error: unknown) => {
+      if (error instanceof PbxNotFoundError) expectTypeOf(error.status).toEqualTypeOf<404>();
+      if (error instanceof PbxApiError) {
+        expectTypeOf(error.status).toBeNumber();
+        expectTypeOf(error.response).toEqualTypeOf<Response>();
+        expectTypeOf(error.apiMessage).toEqualTypeOf<string | undefined>();
+      }
+    };
+    expectTypeOf(handle).toBeFunction();
+  });
+});
+
+describe('raw', () => {
+  test('is openapi-fetch with the generated paths', async () => {
+    const { data } = await pbx.raw.GET('/v1.0/pbxs', { params: { query: { instanceId: '1' } } });
+    expectTypeOf(data?.data).toEqualTypeOf<PbxInstanceLookup | undefined>();
+    // @ts-expect-error create needs accept-charges through raw
+    pbx.raw.POST('/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs', { params: { path: customer }, body: kazoo });
+  });
+});

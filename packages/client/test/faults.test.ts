@@ -1,0 +1,351 @@
+// What a real network does to a request, reproduced by a local node:http server: every case ends
+// in the documented result or typed error, with the documented number of attempts, and nothing
+// rejects unhandled.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import {
+  createClient,
+  PbxAbortError,
+  PbxApiError,
+  PbxAuthenticationError,
+  PbxBadRequestError,
+  PbxConnectionError,
+  PbxError,
+  PbxInvalidResponseError,
+  PbxNotFoundError,
+  PbxTimeoutError,
+  PbxUnexpectedStatusError,
+  type ClientOptions,
+} from '@myreports/pbx-client';
+import { kazooCreate } from '@myreports/pbx-fixtures';
+import { closedPort, envelope, errorEnvelope, sendJson, startFaultServer, type FaultServer } from './support/fault-server.js';
+import { customer, kazooProfile } from './support/ids.js';
+
+const PROFILE = { id: kazooProfile.pbxId, name: 'Customers Kazoo Pbx', _type: 'KazooPbxConnectionProfile', tenantId: customer.customerTenantId };
+
+let server: FaultServer;
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+beforeAll(async () => {
+  server = await startFaultServer();
+  process.on('unhandledRejection', onUnhandled);
+});
+afterAll(async () => {
+  process.off('unhandledRejection', onUnhandled);
+  await server.close();
+});
+afterEach(async () => {
+  // Give stray promises a turn to reject before checking that none did.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(unhandled).toEqual([]);
+});
+
+/** A client of the fault server with fast retries, so the suite stays quick. */
+const client = (options: Partial<ClientOptions> = {}) =>
+  createClient({ baseUrl: server.url, token: 'test-token', acceptCharges: true, retryDelayMs: 5, timeoutMs: 2_000, ...options } as ClientOptions);
+
+/** The rejection of `promise`, failing the test if it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<PbxError> {
+  const error = await promise.then(
+    (value) => {
+      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(PbxError);
+  return error as PbxError;
+}
+
+describe('connection failures', () => {
+  test('connection refused: PbxConnectionError after the retries of a GET', async () => {
+    const port = await closedPort();
+    const refused = createClient({ baseUrl: `http://127.0.0.1:${port}/api`, token: 't', retries: 2, retryDelayMs: 1 });
+    const error = await rejection(refused.list(customer));
+    expect(error).toBeInstanceOf(PbxConnectionError);
+    expect(error.message).toMatch(/^GET \/v1\.0\/accounts\/.+\/pbxs failed before a complete response arrived: ECONNREFUSED\.$/);
+    expect(error).toMatchObject({ method: 'GET', status: undefined, response: undefined });
+  });
+
+  test('reset in the middle of the body: PbxConnectionError', async () => {
+    server.reset((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      response.write('{"data": [');
+      setTimeout(() => response.socket?.destroy(), 10);
+    });
+    const error = await rejection(client().list(customer));
+    expect(error).toBeInstanceOf(PbxConnectionError);
+    expect(error.message).toContain('failed before a complete response arrived');
+  });
+
+  test('a reset before any response is retried for a GET, and the retry succeeds', async () => {
+    server.reset((_, response, attempt) => (attempt === 1 ? response.socket?.destroy() : sendJson(response, 200, envelope([PROFILE]))));
+    const { data } = await client().list(customer);
+    expect(data).toEqual([PROFILE]);
+    expect(server.seen).toHaveLength(2);
+  });
+});
+
+describe('timeouts and aborts', () => {
+  test('a hang past the timeout: PbxTimeoutError, after one retry of the GET', async () => {
+    server.reset(() => {
+      // Never answers.
+    });
+    const error = await rejection(client({ timeoutMs: 100, retries: 1 }).get(kazooProfile));
+    expect(error).toBeInstanceOf(PbxTimeoutError);
+    expect(error.message).toBe(`GET /v1.0/accounts/${customer.accountTenantId}/customers/${customer.customerTenantId}/pbxs/${kazooProfile.pbxId} got no complete response within 100 ms.`);
+    expect(server.seen).toHaveLength(2);
+  });
+
+  test('a body that stops half-way is covered by the timeout too', async () => {
+    server.reset((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      response.write('{"data": ');
+    });
+    const error = await rejection(client({ timeoutMs: 150, retries: 0 }).get(kazooProfile));
+    expect(error).toBeInstanceOf(PbxTimeoutError);
+  });
+
+  test('the timeout of one call overrides the client default', async () => {
+    server.reset(() => {});
+    const error = await rejection(client({ timeoutMs: 10_000 }).list(customer, { timeoutMs: 50, retries: 0 }));
+    expect(error).toBeInstanceOf(PbxTimeoutError);
+    expect(error.message).toContain('within 50 ms');
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test("the caller's AbortSignal ends a hanging request with PbxAbortError, without retrying", async () => {
+    server.reset(() => {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await rejection(client({ retries: 3 }).list(customer, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(PbxAbortError);
+    expect(error.message).toMatch(/was aborted by the caller\.$/);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test('an abort during the backoff ends the wait at once', async () => {
+    server.reset((_, response) => sendJson(response, 503, errorEnvelope(503, 'Service Unavailable'), { 'retry-after': '5' }));
+    const controller = new AbortController();
+    const started = performance.now();
+    setTimeout(() => controller.abort(), 50);
+    const error = await rejection(client({ retries: 3 }).list(customer, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(PbxAbortError);
+    expect(performance.now() - started).toBeLessThan(4_000);
+  });
+
+  test('an already aborted signal sends nothing', async () => {
+    server.reset((_, response) => sendJson(response, 200, envelope([])));
+    const error = await rejection(client().list(customer, { signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(PbxAbortError);
+    expect(server.seen).toHaveLength(0);
+  });
+});
+
+describe('retries', () => {
+  test('503 then success: a GET is retried and resolves', async () => {
+    server.reset((_, response, attempt) =>
+      attempt === 1 ? sendJson(response, 503, errorEnvelope(503, 'Service Unavailable')) : sendJson(response, 200, envelope(PROFILE)),
+    );
+    const { data, timestamp } = await client().get(kazooProfile);
+    expect(data).toEqual(PROFILE);
+    expect(timestamp).toBe('2020-02-06T12:41:02.7654321Z');
+    expect(server.seen).toHaveLength(2);
+  });
+
+  test('a DELETE is retried too (it is idempotent)', async () => {
+    server.reset((_, response, attempt) => (attempt < 3 ? sendJson(response, 502, {}) : sendJson(response, 200, envelope())));
+    await expect(client().delete(kazooProfile)).resolves.toMatchObject({ data: undefined, timestamp: expect.any(String) });
+    expect(server.seen.map((request) => request.method)).toEqual(['DELETE', 'DELETE', 'DELETE']);
+  });
+
+  test.each([408, 429, 502, 503, 504])('%i is retried for a GET', async (status) => {
+    server.reset((_, response, attempt) => (attempt === 1 ? sendJson(response, status, {}) : sendJson(response, 200, envelope([]))));
+    await expect(client().list(customer)).resolves.toMatchObject({ data: [] });
+    expect(server.seen).toHaveLength(2);
+  });
+
+  test('500 is not retried', async () => {
+    server.reset((_, response) => sendJson(response, 500, {}));
+    await rejection(client().list(customer));
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test('retries stop after `retries` extra attempts and the last answer is the error', async () => {
+    server.reset((_, response) => sendJson(response, 503, errorEnvelope(503, 'Service Unavailable')));
+    const error = await rejection(client({ retries: 2 }).list(customer));
+    expect(error).toBeInstanceOf(PbxUnexpectedStatusError);
+    expect(error.status).toBe(503);
+    expect(error.apiMessage).toBe('Service Unavailable');
+    expect(server.seen).toHaveLength(3);
+  });
+
+  test('429 with Retry-After: the client waits that long before retrying', async () => {
+    server.reset((_, response, attempt) =>
+      attempt === 1 ? sendJson(response, 429, errorEnvelope(429, 'Too Many Requests'), { 'retry-after': '1' }) : sendJson(response, 200, envelope([PROFILE])),
+    );
+    const started = performance.now();
+    await expect(client({ retryDelayMs: 1 }).list(customer)).resolves.toMatchObject({ data: [PROFILE] });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    expect(server.seen).toHaveLength(2);
+  });
+
+  test('a Retry-After longer than maxRetryDelayMs is not waited for: the 429 is the error', async () => {
+    server.reset((_, response) => sendJson(response, 429, errorEnvelope(429, 'Too Many Requests'), { 'retry-after': '3600' }));
+    const error = await rejection(client({ maxRetryDelayMs: 1_000 }).list(customer));
+    expect(error).toBeInstanceOf(PbxUnexpectedStatusError);
+    expect(error.status).toBe(429);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test('a POST that gets 503 is not retried (it may cause charges)', async () => {
+    server.reset((_, response) => sendJson(response, 503, errorEnvelope(503, 'Service Unavailable')));
+    const error = await rejection(client({ retries: 5 }).create(customer, kazooCreate() as never));
+    expect(error).toBeInstanceOf(PbxUnexpectedStatusError);
+    expect(error).toMatchObject({ method: 'POST', status: 503 });
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test('a PATCH that gets 503 is not retried either', async () => {
+    server.reset((_, response) => sendJson(response, 503, {}));
+    await rejection(client({ retries: 5 }).enable(kazooProfile));
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test('a POST whose connection fails is not retried', async () => {
+    server.reset((_, response) => response.socket?.destroy());
+    const error = await rejection(client({ retries: 5 }).create(customer, kazooCreate() as never));
+    expect(error).toBeInstanceOf(PbxConnectionError);
+    expect(server.seen).toHaveLength(1);
+  });
+});
+
+describe('answers the API does not document', () => {
+  test('500 with an HTML body: PbxUnexpectedStatusError naming the content type', async () => {
+    server.reset((_, response) => {
+      response.writeHead(500, { 'content-type': 'text/html' });
+      response.end('<html><body><h1>Internal Server Error</h1></body></html>');
+    });
+    const error = await rejection(client().get(kazooProfile));
+    expect(error).toBeInstanceOf(PbxUnexpectedStatusError);
+    expect(error).toBeInstanceOf(PbxApiError);
+    expect(error.message).toMatch(/answered 500, a status the API does not document: no error envelope in the body \(content type text\/html\)$/);
+    expect(error.apiMessage).toBeUndefined();
+    expect(error.response?.status).toBe(500);
+  });
+
+  test('200 with malformed JSON: PbxInvalidResponseError carrying the response', async () => {
+    server.reset((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"data": [ {"id": ');
+    });
+    const error = await rejection(client().list(customer));
+    expect(error).toBeInstanceOf(PbxInvalidResponseError);
+    expect(error.status).toBe(200);
+    expect(error.message).toContain('not with the documented JSON envelope');
+    expect(error.response?.headers.get('content-type')).toBe('application/json');
+  });
+
+  test('200 with JSON that is not the envelope: PbxInvalidResponseError', async () => {
+    server.reset((_, response) => sendJson(response, 200, [PROFILE]));
+    await expect(client().list(customer)).rejects.toBeInstanceOf(PbxInvalidResponseError);
+  });
+
+  test('a list envelope whose data is not an array: PbxInvalidResponseError', async () => {
+    server.reset((_, response) => sendJson(response, 200, envelope(PROFILE)));
+    await expect(client().list(customer)).rejects.toBeInstanceOf(PbxInvalidResponseError);
+  });
+
+  test('201 without Location: PbxInvalidResponseError', async () => {
+    server.reset((_, response) => sendJson(response, 201, envelope({ ...PROFILE })));
+    const error = await rejection(client().create(customer, kazooCreate() as never));
+    expect(error).toBeInstanceOf(PbxInvalidResponseError);
+    expect(error.message).toContain('Location');
+  });
+});
+
+describe('documented errors', () => {
+  test('401 with no body is still a clear PbxAuthenticationError', async () => {
+    server.reset((_, response) => {
+      response.writeHead(401, { 'content-length': '0' });
+      response.end();
+    });
+    const error = await rejection(client().list(customer));
+    expect(error).toBeInstanceOf(PbxAuthenticationError);
+    expect(error.status).toBe(401);
+    expect(error.message).toContain('answered 401: the bearer token is missing, invalid or expired');
+    expect(error.apiMessage).toBeUndefined();
+  });
+
+  test('400 and 404 carry the envelope message and timestamp', async () => {
+    server.reset((_, response) => sendJson(response, 400, errorEnvelope(400, "The value 'x' is not valid.")));
+    const badRequest = await rejection(client().get(kazooProfile));
+    expect(badRequest).toBeInstanceOf(PbxBadRequestError);
+    expect(badRequest).toMatchObject({ status: 400, apiMessage: "The value 'x' is not valid.", timestamp: '2020-02-06T12:41:02.7654321Z' });
+
+    server.reset((_, response) => sendJson(response, 404, errorEnvelope(404, 'Not Found')));
+    const notFound = await rejection(client().delete(kazooProfile));
+    expect(notFound).toBeInstanceOf(PbxNotFoundError);
+    expect(notFound).toMatchObject({ status: 404, method: 'DELETE', path: `/v1.0/accounts/${customer.accountTenantId}/customers/${customer.customerTenantId}/pbxs/${kazooProfile.pbxId}` });
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test('errors narrow by status as well as by class', async () => {
+    server.reset((_, response) => sendJson(response, 404, errorEnvelope(404, 'Not Found')));
+    const error = await rejection(client().get(kazooProfile));
+    const outcome = error instanceof PbxApiError && error.status === 404 ? 'missing' : 'other';
+    expect(outcome).toBe('missing');
+  });
+});
+
+describe('requests', () => {
+  test('sends the bearer token, and accept-charges only on create and patch', async () => {
+    server.reset((request, response) =>
+      request.method === 'POST'
+        ? sendJson(response, 201, envelope({ ...PROFILE }), { location: `https://api.na.myreports.cloud/api/v1.0/accounts/a/customers/c/pbxs/${PROFILE.id}` })
+        : sendJson(response, 200, envelope(request.method === 'GET' ? [] : undefined)),
+    );
+    const pbx = client();
+    await pbx.list(customer);
+    await pbx.create(customer, kazooCreate() as never);
+    await pbx.rename(kazooProfile, 'New name');
+    await pbx.delete(kazooProfile);
+    expect(server.seen.map((request) => [request.method, request.headers.authorization, request.headers['accept-charges']])).toEqual([
+      ['GET', 'Bearer test-token', undefined],
+      ['POST', 'Bearer test-token', 'true'],
+      ['PATCH', 'Bearer test-token', 'true'],
+      ['DELETE', 'Bearer test-token', undefined],
+    ]);
+    expect(JSON.parse(server.seen[2]!.body)).toEqual([{ op: 'replace', path: '/name', value: 'New name' }]);
+  });
+
+  test('create and patch refuse to send without acceptCharges, and say how to fix it', async () => {
+    server.reset((_, response) => sendJson(response, 200, envelope()));
+    const pbx = client({ acceptCharges: false });
+    const error = await rejection(pbx.disable(kazooProfile));
+    expect(error.message).toMatch(/^PATCH \/v1\.0\/.+ may cause charges and was not sent: pass acceptCharges: true to createClient\(\) or to this call\.$/);
+    expect(server.seen).toHaveLength(0);
+    await expect(pbx.disable(kazooProfile, { acceptCharges: true })).resolves.toMatchObject({ data: undefined });
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test('getToken may be async and is asked again for each attempt', async () => {
+    const tokens = ['expired-token', 'fresh-token'];
+    server.reset((request, response) =>
+      request.headers.authorization === 'Bearer fresh-token' ? sendJson(response, 200, envelope([])) : sendJson(response, 503, {}),
+    );
+    const pbx = createClient({ baseUrl: server.url, getToken: async () => tokens.shift() ?? 'none', retryDelayMs: 1 });
+    await expect(pbx.list(customer)).resolves.toMatchObject({ data: [] });
+    expect(server.seen.map((request) => request.headers.authorization)).toEqual(['Bearer expired-token', 'Bearer fresh-token']);
+  });
+
+  test('a getToken that throws sends nothing and is reported with its cause', async () => {
+    server.reset((_, response) => sendJson(response, 200, envelope([])));
+    const cause = new Error('refresh failed');
+    const pbx = createClient({ baseUrl: server.url, getToken: () => Promise.reject(cause) });
+    const error = await rejection(pbx.list(customer));
+    expect(error.constructor).toBe(PbxError);
+    expect(error.message).toMatch(/was not sent: getToken\(\) failed \(see cause\)\.$/);
+    expect(error.cause).toBe(cause);
+    expect(server.seen).toHaveLength(0);
+  });
+});
