@@ -3,7 +3,8 @@
 // rules below and the `_type` variant check (variants.ts) where the library falls short.
 import { apiCompare } from 'api-smart-diff';
 import { type Change, dedupe } from './change.js';
-import type { Document } from './schema.js';
+import { type Document, resolve } from './schema.js';
+import { documentationEdits } from './documentation.js';
 import { compareVariants } from './variants.js';
 
 export interface Report {
@@ -11,7 +12,7 @@ export interface Report {
   nonBreaking: Change[];
   /** Changes the library could not classify; printed for a human to judge, never fatal. */
   unclassified: Change[];
-  /** Descriptions, examples and other documentation-only edits. */
+  /** Edited descriptions, titles, examples and code samples (each counted once, where it is defined). */
   documentation: number;
 }
 
@@ -20,26 +21,25 @@ type Diff = {
   path: (string | number)[];
   description?: string;
   type: 'breaking' | 'non-breaking' | 'annotation' | 'unclassified' | 'deprecated';
+  after?: unknown;
 };
 
 export function compareSpecs(before: Document, after: Document): Report {
   // The library rewrites the documents it is given (it folds discriminators into allOf): give it copies.
   const { diffs } = apiCompare(structuredClone(before), structuredClone(after)) as { diffs: Diff[] };
   const variants = compareVariants(before, after);
-  const report: Report = { breaking: [], nonBreaking: [], unclassified: [], documentation: 0 };
+  const report: Report = { breaking: [], nonBreaking: [], unclassified: [], documentation: documentationEdits(before, after) };
 
   for (const diff of diffs) {
     // Component diffs repeat the operation-level ones without saying where they matter.
     if (diff.path[0] !== 'paths') continue;
-    if (diff.type === 'annotation' || diff.path.includes('discriminator')) {
-      report.documentation += 1;
-      continue;
-    }
+    // Documentation is counted by documentation.ts; the discriminator only mirrors the variants.
+    if (diff.type === 'annotation' || diff.path.includes('discriminator')) continue;
     const location = locate(diff.path);
     const insideUnion = diff.path.some((key) => key === 'oneOf' || key === 'anyOf');
     if (insideUnion && location.bodyKey && variants.covered.has(location.bodyKey)) continue;
     const change: Change = { breaking: false, where: location.where, what: describe(diff) };
-    const verdict = houseVerdict(diff, location.direction) ?? diff.type;
+    const verdict = houseVerdict(diff, location.direction, after) ?? diff.type;
     if (verdict === 'breaking') report.breaking.push({ ...change, breaking: true });
     else if (verdict === 'unclassified') report.unclassified.push(change);
     else report.nonBreaking.push(change);
@@ -56,8 +56,10 @@ export function compareSpecs(before: Document, after: Document): Report {
  * removing an optional response field, or changing a response field's type or constant, harmless
  * (the new schema still validates old clients' assumptions in the JSON Schema sense), but a client
  * that reads the field breaks. It also calls a removed `oneOf` member of a response harmless.
+ * In requests, a new required parameter is always breaking.
  */
-function houseVerdict(diff: Diff, direction: 'request' | 'response' | undefined): Diff['type'] | undefined {
+function houseVerdict(diff: Diff, direction: 'request' | 'response' | undefined, after: Document): Diff['type'] | undefined {
+  if (direction === 'request') return requiredParameterAdded(diff, after) ? 'breaking' : undefined;
   if (direction !== 'response') return undefined;
   const key = diff.path.at(-1);
   const parent = diff.path.at(-2);
@@ -65,6 +67,14 @@ function houseVerdict(diff: Diff, direction: 'request' | 'response' | undefined)
   if (diff.action === 'remove' && (parent === 'oneOf' || parent === 'anyOf')) return 'breaking';
   if (diff.action === 'replace' && (key === 'type' || key === 'const')) return 'breaking';
   return undefined;
+}
+
+/** A new required parameter without a default: calls that worked without it now fail. The library
+ * says so too, except when the new parameter looks like a rename of a removed one. */
+function requiredParameterAdded(diff: Diff, after: Document): boolean {
+  if (diff.action !== 'add' || diff.path[3] !== 'parameters' || diff.path.length !== 5) return false;
+  const parameter = resolve(diff.after, after);
+  return parameter?.['required'] === true && resolve(parameter['schema'], after)?.['default'] === undefined;
 }
 
 interface Location {

@@ -134,6 +134,15 @@ const breaking: Pair[] = [
     at: 'GET /v1.0/pbxs parameters',
   },
   {
+    // The library takes the new name for an addition beside a removal and calls it harmless.
+    edit: 'rename a query parameter: the new required name is breaking too',
+    change: (spec) => {
+      (spec.components['parameters'] as Json).InstanceId.name = 'instance_id';
+    },
+    mentions: 'instance_id',
+    at: 'GET /v1.0/pbxs parameters',
+  },
+  {
     edit: 'widen a shared field: harmless in the request, breaking in responses',
     change: (spec) => delete schema(spec, 'ThreeCxUsername').minLength,
     mentions: 'field `username`: minLength 1 → none: clients may now receive values they do not expect',
@@ -240,6 +249,21 @@ describe('non-breaking edits pass the check and are listed', () => {
     expect(report.breaking).toEqual([]);
     expect(report.nonBreaking).toEqual([]);
     expect(report.documentation).toBeGreaterThan(0);
+  });
+
+  it('counts a new field named `description` as a field, not as documentation', () => {
+    const changed = loadBundledSpec();
+    schema(changed, 'KazooPbxConnectionProfileCreate').properties.description = { type: 'string' };
+    const report = compareSpecs(loadBundledSpec(), changed);
+    expect(report.documentation).toBe(0);
+    expect(report.nonBreaking.map((line) => line.what)).toContain('in `_type` KazooPbxConnectionProfile: optional field `description` added');
+  });
+
+  it('counts documentation edits in two variants at once', () => {
+    const changed = loadBundledSpec();
+    schema(changed, 'KazooApiKey').description = 'The Kazoo API key.';
+    schema(changed, 'ThreeCxPassword').description = 'The 3CX password.';
+    expect(compareSpecs(loadBundledSpec(), changed).documentation).toBe(2);
   });
 
   it('does not change the documents it compares', () => {
