@@ -42,6 +42,8 @@ for (const { name, dir } of PUBLISHABLE) {
       packed.ok
         ? { ok: shipped.length === 0, detail: `ships files only the repository needs:\n${shipped.join('\n')}` }
         : packed],
+    ['README shipped', () =>
+      ({ ok: packed.files.some((file) => /^readme(\.md)?$/i.test(file)), detail: 'no README.md in the tarball: the npm page would be empty' })],
     ['publint --strict', () => run(process.execPath, [bin('publint'), join(root, dir), '--strict'])],
     ['attw', () => run(process.execPath, [bin('@arethetypeswrong/cli', 'attw'), '--pack', join(root, dir), '--profile', 'esm-only'])],
   ];
