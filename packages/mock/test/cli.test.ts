@@ -1,0 +1,103 @@
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { threeCxCreate } from '@myreports/pbx-fixtures';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+
+const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(PACKAGE, 'dist/cli.js');
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+
+/** Runs the CLI to completion; resolves with its exit code and output. */
+async function runCli(args: string[], env: Record<string, string> = {}, cli = CLI) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('pbx-mock setup errors', () => {
+  it.each([
+    [['--prot', '4011'], "Unknown option '--prot'"],
+    [['--port', 'http'], '--port must be a port number from 0 to 65535'],
+    [['--port', '70000'], '--port must be a port number from 0 to 65535'],
+    [['--log-level', 'loud'], '--log-level must be one of silent, error, warn, info, debug, not "loud"'],
+    [['serve'], 'Unknown command "serve"'],
+    [['proxy'], 'proxy needs exactly one upstream URL'],
+    [['proxy', 'https://api.na.myreports.cloud/api', '--dynamic'], '--dynamic and --seed apply to the mock'],
+  ])('%j: exits 1 with "%s" and no stack trace', async (args, message) => {
+    const { code, stderr } = await runCli(args);
+    expect(code).toBe(1);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [{ PBX_MOCK_PORT: 'x' }, 'PBX_MOCK_PORT must be a port number'],
+    [{ PBX_MOCK_LOG_LEVEL: 'verbose' }, 'PBX_MOCK_LOG_LEVEL must be one of'],
+    [{ PBX_MOCK_DYNAMIC: 'maybe' }, 'PBX_MOCK_DYNAMIC must be true or false'],
+  ])('environment %j: exits 1 with "%s"', async (env, message) => {
+    const { code, stderr } = await runCli([], env);
+    expect(code).toBe(1);
+    expect(stderr).toContain(message);
+  });
+
+  describe('when the spec has not been built', () => {
+    let root: string;
+    afterAll(() => root && rm(root, { recursive: true, force: true }));
+
+    it('says so and how to build it', async () => {
+      // A copy of the built package whose spec dependency has no dist/ yet.
+      root = await mkdtemp(join(tmpdir(), 'pbx-mock-unbuilt-'));
+      const pkg = join(root, 'node_modules/@myreports/pbx-mock');
+      await mkdir(dirname(pkg), { recursive: true });
+      await cp(join(PACKAGE, 'dist'), join(pkg, 'dist'), { recursive: true });
+      await cp(join(PACKAGE, 'package.json'), join(pkg, 'package.json'));
+      const specPackage = join(root, 'node_modules/@myreports/pbx-openapi');
+      await mkdir(specPackage, { recursive: true });
+      await writeFile(join(specPackage, 'package.json'), await readFile(require.resolve('@myreports/pbx-openapi/package.json')));
+      for (const dependency of ['@stoplight', 'ajv', 'ajv-formats']) {
+        const installed = join(dirname(require.resolve('ajv/package.json')), '..', dependency);
+        await symlink(installed, join(root, 'node_modules', dependency));
+      }
+
+      const { code, stderr } = await runCli(['--port', '0'], {}, join(pkg, 'dist/cli.js'));
+      expect(code).toBe(1);
+      expect(stderr).toContain('The bundled spec (@myreports/pbx-openapi/openapi.json) is missing: build it with `npm run build`');
+    });
+  });
+});
+
+describe('pbx-mock in the foreground', () => {
+  it('prints its URL, logs one line per request without secrets, and stops on Ctrl-C leaving nothing listening', async () => {
+    const child = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await expect.poll(() => output, { timeout: 45_000 }).toContain('Ctrl-C stops it');
+    const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
+
+    const body = { ...threeCxCreate(), username: undefined };
+    const answer = await call(url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body });
+    expect(answer.status).toBe(400);
+    await expect.poll(() => output).toMatch(/POST\s+\/v1\.0\/accounts\/.+\/pbxs → 400 \(\d+ ms\) Invalid request: body field username is required\./);
+    await call(url, 'GET', PATHS.find('licenseKey-secret'), { headers: { authorization: 'Bearer secret-token' } });
+    await expect.poll(() => output).toContain('/v1.0/pbxs?instanceId=… → 200');
+    expect(output).not.toMatch(/licenseKey-secret|secret-token|password password/);
+
+    child.kill('SIGINT');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});
