@@ -26,6 +26,7 @@ function packedFiles(dir: string): Outcome & { files: string[] } {
   return { ok: true, detail: '', files: (pack?.files ?? []).map((file) => file.path) };
 }
 
+const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository?: { url?: string } };
 let failures = 0;
 for (const { name, dir } of PUBLISHABLE) {
   console.log(`\n${name} (${dir})`);
@@ -35,7 +36,7 @@ for (const { name, dir } of PUBLISHABLE) {
   const checks: [string, () => Outcome][] = [
     ['npm publish --dry-run', () => run('npm', ['publish', '--dry-run', '--workspace', dir])],
     ['manifest fields', () => {
-      const problems = manifestProblems(manifest, dir);
+      const problems = manifestProblems(manifest, dir, rootManifest.repository?.url);
       return { ok: problems.length === 0, detail: problems.join('\n') };
     }],
     ['files shipped', () =>

@@ -30,12 +30,13 @@ export function repositoryOnlyFiles(files: string[]): string[] {
 }
 
 /** The manifest fields a published package must carry, and what is missing or wrong among them. */
-export function manifestProblems(manifest: Record<string, unknown>, dir: string): string[] {
+export function manifestProblems(manifest: Record<string, unknown>, dir: string, repositoryUrl?: string): string[] {
   const problems: string[] = [];
   if (manifest['private'] === true) problems.push('"private": true: npm would refuse to publish it');
   if (typeof manifest['license'] !== 'string') problems.push('no "license"');
   const repository = manifest['repository'] as { url?: unknown; directory?: unknown } | undefined;
   if (typeof repository?.url !== 'string') problems.push('no "repository.url"');
+  else if (repositoryUrl !== undefined && repository.url !== repositoryUrl) problems.push(`"repository.url" should be the root's, ${repositoryUrl}`);
   else if (repository.directory !== dir) problems.push(`"repository.directory" should be "${dir}"`);
   const access = (manifest['publishConfig'] as { access?: unknown } | undefined)?.access;
   if (String(manifest['name']).startsWith('@') && access !== 'public') {

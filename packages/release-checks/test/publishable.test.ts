@@ -10,16 +10,17 @@ const good = {
 };
 
 describe('manifest fields of a published package', () => {
-  it('accepts a complete manifest', () => expect(manifestProblems(good, 'packages/client')).toEqual([]));
+  it('accepts a complete manifest', () => expect(manifestProblems(good, 'packages/client', good.repository.url)).toEqual([]));
   it.each([
     { field: 'license', manifest: { ...good, license: undefined }, problem: 'no "license"' },
     { field: 'repository', manifest: { ...good, repository: undefined }, problem: 'no "repository.url"' },
-    { field: 'repository.directory', manifest: { ...good, repository: { url: 'x' } }, problem: '"repository.directory" should be "packages/client"' },
+    { field: 'repository.directory', manifest: { ...good, repository: { url: good.repository.url } }, problem: '"repository.directory" should be "packages/client"' },
     { field: 'publishConfig', manifest: { ...good, publishConfig: undefined }, problem: 'restricted' },
     { field: 'files', manifest: { ...good, files: undefined }, problem: 'no "files" list' },
+    { field: 'repository.url', manifest: { ...good, repository: { ...good.repository, url: 'git+https://example.invalid/other.git' } }, problem: 'should be the root\'s' },
     { field: 'private', manifest: { ...good, private: true }, problem: 'refuse to publish' },
   ])('reports a missing or wrong $field', ({ manifest, problem }) => {
-    expect(manifestProblems(manifest, 'packages/client').join('\n')).toContain(problem);
+    expect(manifestProblems(manifest, 'packages/client', good.repository.url).join('\n')).toContain(problem);
   });
 });
 
