@@ -87,7 +87,8 @@ const fillPath = (template: string, ids: Record<string, unknown> = {}) =>
 export function createClient(options: ClientOptions): PbxClient {
   const settings = resolveSettings(options);
   let lastToken: string | undefined;
-  const resilience: Settings = { ...settings, getToken: async () => (lastToken = await settings.getToken()) };
+  // A static token is scrubbed from messages as settings.token; a fetched one is remembered to be scrubbed too.
+  const resilience: Settings = settings.token ? settings : { ...settings, getToken: async () => (lastToken = await settings.getToken()) };
   const defaultFetch = createResilientFetch(resilience);
   const raw = createFetchClient<paths>({ baseUrl: settings.baseUrl, fetch: defaultFetch });
   const request = raw.request as unknown as LooseRequest;

@@ -57,9 +57,11 @@ export function createResilientFetch(options: ResilienceOptions) {
     const caller = request.signal;
     const attempts = SAFE_METHODS.has(request.method) ? retries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
-      let token: string;
+      let token: string | Promise<string>;
       try {
-        token = await getToken();
+        // A static token is a string: awaiting it anyway would cost a turn of the event loop per request.
+        token = getToken();
+        if (typeof token !== 'string') token = await token;
       } catch (error) {
         throw new TokenFailure('getToken() failed', { cause: error });
       }

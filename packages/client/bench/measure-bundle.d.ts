@@ -1,0 +1,7 @@
+export declare const BUDGET_BYTES: number;
+export interface BundleSize {
+  minified: number;
+  gzipped: number;
+  code: Uint8Array;
+}
+export declare function measureBundle(): Promise<BundleSize & { bareOpenapiFetch: BundleSize }>;

@@ -1,0 +1,24 @@
+// The size budget of the client in a browser app: bundled by esbuild with openapi-fetch, minified,
+// gzipped. `npm run bench` prints the same figures; this test fails the build when they exceed 6 kB.
+import { describe, expect, test } from 'vitest';
+import { BUDGET_BYTES, measureBundle } from '../bench/measure-bundle.js';
+
+describe('browser bundle', () => {
+  test('every export, openapi-fetch included, is at most 6 kB minified and gzipped', async () => {
+    const { gzipped } = await measureBundle();
+    expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  test('the measure is real: it counts openapi-fetch and the client code', async () => {
+    const { gzipped, minified, bareOpenapiFetch, code } = await measureBundle();
+    expect(bareOpenapiFetch.gzipped).toBeGreaterThan(1_000);
+    expect(gzipped).toBeGreaterThan(bareOpenapiFetch.gzipped);
+    expect(minified).toBeGreaterThan(gzipped);
+    expect(new TextDecoder().decode(code)).toContain('myreports.cloud');
+  });
+
+  test('has no Node-only import in the runtime path', async () => {
+    const { code } = await measureBundle();
+    expect(new TextDecoder().decode(code)).not.toMatch(/\bfrom\s*"node:|require\(|process\.env/);
+  });
+});

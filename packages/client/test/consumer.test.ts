@@ -1,0 +1,103 @@
+// What an integrator gets: the two packages packed as npm publishes them, installed from the
+// tarballs into a fresh project (offline: openapi-fetch comes from the npm cache), the README's
+// example compiled under strict TypeScript and then run against the real mock.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+const packagesDir = fileURLToPath(new URL('../..', import.meta.url));
+const readme = await readFile(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+
+/** The first TypeScript block of the README's "Using the client" section. */
+function readmeExample(): string {
+  const section = readme.split(/^## Using the client$/m)[1]?.split(/^## /m)[0] ?? '';
+  const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) throw new Error('README.md has no ```ts block under "## Using the client".');
+  return block;
+}
+
+const STRICT_TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    lib: ['ES2022', 'DOM'],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    skipLibCheck: false,
+    types: [],
+    outDir: 'out',
+  },
+};
+
+let project: string;
+
+beforeAll(async () => {
+  project = await mkdtemp(join(tmpdir(), 'pbx-client-consumer-'));
+  const tarballs: Record<string, string> = {};
+  for (const name of ['types', 'client']) {
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', project], { cwd: join(packagesDir, name) });
+    const [packed] = JSON.parse(stdout) as { name: string; filename: string }[];
+    tarballs[packed!.name] = `file:./${packed!.filename}`;
+  }
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: tarballs }, null, 2));
+  await writeFile(join(project, 'tsconfig.json'), JSON.stringify(STRICT_TSCONFIG, null, 2));
+  await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project });
+}, 120_000);
+
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+const compile = () => run(process.execPath, [tsc, '-p', project], { cwd: project });
+
+describe('a fresh project that installs the packed tarballs', () => {
+  test('gets the client, the types and openapi-fetch, and nothing of the monorepo', async () => {
+    const installed = await readdir(join(project, 'node_modules', '@myreports'));
+    expect(installed.sort()).toEqual(['pbx-client', 'pbx-types']);
+    const client = await readdir(join(project, 'node_modules', '@myreports', 'pbx-client'));
+    expect(client).not.toContain('test');
+    expect(client).not.toContain('bench');
+    await expect(readFile(join(project, 'node_modules', 'openapi-fetch', 'package.json'), 'utf8')).resolves.toContain('"version": "0.17.0"');
+  });
+
+  test('the README example has at most five lines of code', () => {
+    const lines = readmeExample().split('\n').filter((line) => line.trim() !== '');
+    expect(lines.length).toBeLessThanOrEqual(5);
+  });
+
+  test('compiles the README example under strict TypeScript and runs it against the mock', async () => {
+    await writeFile(join(project, 'example.ts'), readmeExample());
+    await compile();
+    // The README targets `npm start`'s mock on port 4010; this run's mock has a free port instead.
+    const compiled = await readFile(join(project, 'out', 'example.js'), 'utf8');
+    expect(compiled).toContain('http://127.0.0.1:4010');
+    await writeFile(join(project, 'out', 'example.js'), compiled.replaceAll('http://127.0.0.1:4010', inject('mockUrl')));
+    const { stdout } = await run(process.execPath, [join(project, 'out', 'example.js')], { cwd: project });
+    expect(stdout).toContain('Customers Kazoo Pbx KazooPbxConnectionProfile');
+    expect(stdout).toContain('3CX Connection ThreeCxConnectionProfile');
+    expect(stdout).toContain('Microsoft Teams');
+  }, 120_000);
+
+  test('the installed types are real: a wrong _type does not compile', async () => {
+    const wrong = `import { createClient } from '@myreports/pbx-client';
+const pbx = createClient({ region: 'eu', token: 't', acceptCharges: true });
+await pbx.create({ accountTenantId: 'a', customerTenantId: 'c' }, { _type: 'TeamsPbxConnectionProfile', name: 'Teams' });
+`;
+    await writeFile(join(project, 'example.ts'), wrong);
+    const failure = await compile().then(
+      () => undefined,
+      (error: { stdout: string }) => error.stdout,
+    );
+    expect(failure).toMatch(/example\.ts\(3,\d+\): error TS2769: No overload matches this call/);
+  }, 120_000);
+});
