@@ -1,4 +1,4 @@
 export type { Service, StartedService } from './service.js';
 export { startStack, describeStack, type RunningStack } from './stack.js';
 export { mockService } from './mock-service.js';
-export { createCurlExample } from './curl-example.js';
+export { createCurlExample, createRequestExample, type RequestExample } from './curl-example.js';

@@ -58,35 +58,40 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
   const agent = new Agent({ keepAlive: true });
   const prism = new URL(prismUrl);
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  // Per-request work stays small: this server sits on the hot path of every call to the mock.
+  const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer): void => {
     const started = performance.now();
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
-    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock');
+    const target = req.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const pathname = queryAt < 0 ? target : target.slice(0, queryAt);
     const method = req.method ?? 'GET';
-    const operation = spec.find(method, pathname);
-    const parsedBody = parseJson(body);
+    let operation: ReturnType<SpecDocument['find']> | null = null;
+    const findOperation = () => (operation ??= spec.find(method, pathname));
+    let parsed: ParsedJson | undefined;
+    const parsedBody = () => (parsed ??= parseJson(body));
 
     const headers: OutgoingHttpHeaders = { ...req.headers, host: prism.host };
-    const typed = operation && examples.get(operation);
-    if (typed && !choosesAnswer(req.headers.prefer) && isObject(parsedBody.value)) {
-      const name = typed.names.get(String(parsedBody.value[typed.property]));
+    if (body.length > 0 && examples.size > 0 && !choosesAnswer(req.headers.prefer)) {
+      const typed = examples.get(findOperation());
+      const sent = typed && parsedBody().value;
+      const name = typed && isObject(sent) ? typed.names.get(String(sent[typed.property])) : undefined;
       if (name) headers.prefer = req.headers.prefer ? `${String(req.headers.prefer)}, example=${name}` : `example=${name}`;
     }
 
     const log = (status: number, message?: string, violations?: string[]): void => {
-      onRequest?.({
+      if (!onRequest) return;
+      const query = queryAt < 0 ? '' : `?${[...new URLSearchParams(target.slice(queryAt + 1)).keys()].map((key) => `${key}=…`).join('&')}`;
+      onRequest({
         ...(violations && violations.length > 0 ? { violations } : {}),
         method,
-        path: pathname + (searchParams.size > 0 ? `?${[...searchParams.keys()].map((key) => `${key}=…`).join('&')}` : ''),
+        path: pathname + query,
         status,
         milliseconds: Math.round(performance.now() - started),
         ...(message === undefined ? {} : { message }),
       });
     };
 
-    const upstream = request(new URL(req.url ?? '/', prism), { method, headers, agent }, (answer) => {
+    const upstream = request({ host: prism.hostname, port: prism.port, path: target, method, headers, agent }, (answer) => {
       const status = answer.statusCode ?? 502;
       if (!faithful || (status !== 400 && status !== 201)) {
         res.writeHead(status, answer.rawHeaders);
@@ -102,7 +107,7 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
         const outHeaders = { ...answer.headers };
         let message: string | undefined;
         if (status === 400) {
-          const rewritten = explainRejection(answer, payload, operation, parsedBody, explainBody, spec);
+          const rewritten = explainRejection(answer, payload, findOperation(), parsedBody(), explainBody, spec);
           if (rewritten) {
             payload = Buffer.from(JSON.stringify(rewritten));
             outHeaders['content-type'] = 'application/json; charset=utf-8';
@@ -131,10 +136,17 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      // A client that hangs up mid-request: nothing to answer.
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(errorEnvelope(500, `The mock failed: ${String(error)}`)));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // A client that hangs up mid-request: nothing left to answer.
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      try {
+        handle(req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      } catch (error) {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(errorEnvelope(500, `The mock failed: ${String(error)}`)));
+      }
     });
   });
   try {

@@ -1,0 +1,126 @@
+// Throughput of the mock as `npm start` runs it against bare Prism as a user would start it
+// (`prism mock <bundled spec>`, default options), on loopback with autocannon: a GET (list) and a
+// valid POST (the spec's create example), at 10 and 50 connections, each pair measured back to
+// back in the same run, then the same with logging quieted on both sides. The ratio is what counts:
+// absolute figures move with whatever else the machine runs.
+// Run: npm run bench (after npm run build). BENCH_DURATION=3 for a quick look.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { createRequestExample } from '../dist/index.js';
+
+const require = createRequire(import.meta.url);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = [10, 50];
+const GOAL = 0.9;
+const SPEC = require.resolve('@myreports/pbx-openapi/openapi.yaml');
+const PRISM = require.resolve('@stoplight/prism-cli', { paths: [require.resolve('@myreports/pbx-mock')] });
+const MAIN_COMMAND = fileURLToPath(new URL('../dist/start.js', import.meta.url));
+
+/** The four servers: ours as the main command starts it and bare Prism, each default and quiet. */
+const SERVERS = [
+  { key: 'prism', label: 'bare `prism mock` (default log)', args: (port) => [PRISM, 'mock', SPEC, '--port', String(port)] },
+  { key: 'ours', label: '`npm start` mock (default log)', args: (port) => [MAIN_COMMAND, '--port', String(port)] },
+  { key: 'prismQuiet', label: 'bare `prism mock -v error`', args: (port) => [PRISM, 'mock', SPEC, '--port', String(port), '-v', 'error'] },
+  { key: 'oursQuiet', label: '`npm start -- --log-level error`', args: (port) => [MAIN_COMMAND, '--port', String(port), '--log-level', 'error'] },
+];
+const PAIRS = [
+  ['ours', 'prism'],
+  ['oursQuiet', 'prismQuiet'],
+];
+
+async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startServer(server) {
+  const port = await freePort();
+  // Output goes nowhere for every server alike: what is measured is the cost of producing it.
+  const child = spawn(process.execPath, server.args(port), { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  const request = createRequestExample(url);
+  for (const deadline = Date.now() + 60_000; ; ) {
+    try {
+      const answer = await fetch(request.url, { headers: { authorization: 'Bearer ready' } });
+      if (answer.status === 200) break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${server.label} did not start`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { ...server, url, child, request };
+}
+
+function load(target, kind, connections, duration) {
+  const { request } = target;
+  const options =
+    kind === 'GET'
+      ? { url: request.url, headers: { authorization: request.headers.Authorization } }
+      : { url: request.url, method: 'POST', headers: lowerCase(request.headers), body: request.body };
+  return autocannon({ ...options, connections, duration });
+}
+
+const lowerCase = (headers) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+
+function row(target, kind, connections, result) {
+  return {
+    server: target.label,
+    request: kind,
+    connections,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const servers = {};
+for (const server of SERVERS) servers[server.key] = await startServer(server);
+const rows = [];
+const ratios = [];
+try {
+  let turn = 0;
+  for (const kind of ['GET', 'POST']) {
+    for (const connections of CONNECTIONS) {
+      for (const [ours, bare] of PAIRS) {
+        // Alternate which side goes first, so a drift in machine load does not favour one.
+        const order = turn++ % 2 === 0 ? [ours, bare] : [bare, ours];
+        const measured = {};
+        for (const key of order) {
+          await load(servers[key], kind, connections, 1); // warm-up
+          const result = await load(servers[key], kind, connections, DURATION);
+          measured[key] = row(servers[key], kind, connections, result);
+          rows.push(measured[key]);
+          process.stderr.write(`${measured[key].server} ${kind} c=${connections}: ${measured[key].rps} req/s\n`);
+        }
+        ratios.push({ pair: `${servers[ours].label} / ${servers[bare].label}`, kind, connections, ratio: measured[ours].rps / measured[bare].rps });
+      }
+    }
+  }
+} finally {
+  for (const server of Object.values(servers)) server.child.kill('SIGINT');
+}
+
+console.log(`\nMock throughput, ${DURATION} s per run, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}\n`);
+console.log('| server | request | connections | req/s | p50 ms | p99 ms | errors | non-2xx |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.server} | ${r.request} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+console.log('\n| ratio (throughput) | request | connections | ratio |');
+console.log('|---|---|---:|---:|');
+for (const r of ratios) console.log(`| ${r.pair} | ${r.kind} | ${r.connections} | ${r.ratio.toFixed(2)}x |`);
+
+const main = ratios.filter((r) => r.pair.startsWith(servers.ours.label));
+const worst = Math.min(...main.map((r) => r.ratio));
+const failures = rows.filter((r) => r.errors > 0 || r.non2xx > 0);
+console.log(`\nGoal: npm start mock ≥ ${GOAL}x bare Prism (defaults). Lowest ratio: ${worst.toFixed(2)}x → ${worst >= GOAL ? 'met' : 'NOT met'}.`);
+console.log(`Errors or unexpected statuses: ${failures.length === 0 ? 'none' : failures.map((r) => `${r.server} ${r.request} c=${r.connections}`).join(', ')}.`);
+// Throughput is reported, not enforced (it depends on the machine); wrong answers fail the run.
+process.exitCode = failures.length === 0 ? 0 : 1;
