@@ -47,12 +47,10 @@ describe('the main command (npm start after the build)', () => {
     expect(prism).toBeDefined();
 
     // The example exactly as printed, pasted into a shell.
-    const curl = output()
-      .split('\n')
-      .filter((line, index, lines) => lines.slice(0, index + 1).some((l) => l.trim().startsWith('curl ')))
-      .slice(0, 6)
-      .map((line) => line.trim())
-      .join('\n');
+    const lines = output().split('\n').map((line) => line.trim());
+    const first = lines.findIndex((line) => line.startsWith('curl '));
+    const last = lines.findIndex((line, index) => index > first && line.startsWith('-d '));
+    const curl = lines.slice(first, last + 1).join('\n');
     expect(curl).toMatch(/^curl -i -X POST /);
     const { stdout } = await run('sh', ['-c', curl]);
     expect(stdout).toMatch(/^HTTP\/1\.1 201 Created/);
