@@ -129,7 +129,7 @@ export function createClient(options: ClientOptions): PbxClient {
       });
     }
     let disarm: (() => void) | undefined;
-    const init: CallInit & { params: Params; body?: unknown } = { params, parseAs: 'text', fetch: (input) => callFetch(input, undefined, (release) => (disarm = release)) };
+    const init: CallInit & { params: Params; body?: unknown } = { params, parseAs: 'text', fetch: (input) => callFetch(input, undefined, (release) => (disarm = release), call?.signal ?? null) };
     if (body !== undefined) init.body = body;
     if (call?.signal) init.signal = call.signal;
     let outcome: Outcome;

@@ -40,10 +40,11 @@ export function createResilientFetch(options: ResilienceOptions) {
 
   // One controller and one plain timer per attempt: AbortSignal.any and AbortSignal.timeout cost
   // ten times more, and a client's overhead is measured against bare openapi-fetch.
-  function arm(caller: AbortSignal) {
+  function arm(caller: AbortSignal | null) {
     const controller = new AbortController();
-    const forward = () => controller.abort(caller.reason);
     const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(new DOMException(`No response within ${timeoutMs} ms.`, 'TimeoutError')), timeoutMs) : undefined;
+    if (!caller) return { signal: controller.signal, disarm: () => clearTimeout(timer) };
+    const forward = () => controller.abort(caller.reason);
     if (caller.aborted) forward();
     else caller.addEventListener('abort', forward, { once: true });
     const disarm = () => {
@@ -53,8 +54,11 @@ export function createResilientFetch(options: ResilienceOptions) {
     return { signal: controller.signal, disarm };
   }
 
-  return async function resilientFetch(request: Request, _init?: RequestInit, hold?: HoldTimer): Promise<Response> {
-    const caller = request.signal;
+  /**
+   * `caller` is the signal that aborts the whole request (the Request's own by default); `null` when
+   * the caller is known to have none, which saves a listener per attempt.
+   */
+  return async function resilientFetch(request: Request, _init?: RequestInit, hold?: HoldTimer, caller: AbortSignal | null = request.signal): Promise<Response> {
     const attempts = SAFE_METHODS.has(request.method) ? retries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
       let token: string | Promise<string>;
@@ -72,7 +76,7 @@ export function createResilientFetch(options: ResilienceOptions) {
         response = await fetch(request, { signal });
       } catch (error) {
         disarm();
-        if (caller.aborted || attempt >= attempts) throw error;
+        if (caller?.aborted || attempt >= attempts) throw error;
         await sleep(backoff(attempt - 1), caller);
         continue;
       }
@@ -98,17 +102,17 @@ export function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal?.reason);
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
