@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSpecValidator, loadBundledSpec } from '@myreports/pbx-fixtures';
+import { type RunningMock, startMock } from '@myreports/pbx-mock';
+import { type CodeSample, collectCodeSamples, guideCodeBlocks, samplesIn } from '../scripts/code-samples.js';
+
+const run = promisify(execFile);
+const spec = loadBundledSpec();
+const validator = createSpecValidator(spec);
+/** The host every sample calls, as a reader copies it; the test points it at the mock instead. */
+const PRODUCTION_BASE = 'https://api.na.myreports.cloud/api';
+
+interface CurlAnswer {
+  status: number;
+  headers: string;
+  body: string;
+}
+
+/** Runs a sample as a reader would paste it into `sh`, with the base URL swapped for the mock's. */
+async function runCurl(source: string, baseUrl: string, token: string | undefined): Promise<CurlAnswer> {
+  if (!source.includes(PRODUCTION_BASE)) throw new Error(`The sample does not call ${PRODUCTION_BASE}:\n${source}`);
+  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '/usr/bin:/bin' };
+  if (token !== undefined) env['MYREPORTS_TOKEN'] = token;
+  const { stdout } = await run('sh', ['-c', source.replaceAll(PRODUCTION_BASE, baseUrl)], { env });
+  const split = stdout.indexOf('\r\n\r\n');
+  const headers = split < 0 ? stdout : stdout.slice(0, split);
+  const status = Number(/^HTTP\/[\d.]+ (\d{3})/.exec(headers)?.[1]);
+  return { status, headers, body: split < 0 ? '' : stdout.slice(split + 4) };
+}
+
+/** The success status the spec documents for the sample's operation (the one 2xx it lists). */
+function documentedStatus(sample: Pick<CodeSample, 'method' | 'path'>): string {
+  const responses = (spec.paths[sample.path]?.[sample.method] as { responses: Record<string, unknown> }).responses;
+  const success = Object.keys(responses).filter((status) => status.startsWith('2'));
+  if (success.length !== 1) throw new Error(`${sample.method} ${sample.path} documents ${success.length} success statuses.`);
+  return success[0]!;
+}
+
+/** Pointer of the JSON schema of that answer, for the shared validator. */
+function responseSchemaPointer(sample: Pick<CodeSample, 'method' | 'path'>, status: string): string {
+  const escape = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1');
+  return `#/paths/${escape(sample.path)}/${sample.method}/responses/${status}/content/application~1json/schema`;
+}
+
+const curlSamples = samplesIn(collectCodeSamples(spec), 'curl');
+
+describe('the curl samples, run with sh against the mock', () => {
+  let mock: RunningMock;
+
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, logLevel: 'silent' });
+  });
+  afterAll(async () => {
+    await mock?.stop();
+  });
+
+  it('cover every operation of the spec', () => {
+    const operationIds = Object.values(spec.paths).flatMap((item) =>
+      Object.values(item).map((operation) => (operation as { operationId?: string }).operationId),
+    );
+    expect(curlSamples.map((sample) => sample.operationId).sort()).toEqual(operationIds.filter(Boolean).sort());
+  });
+
+  it.each(curlSamples.map((sample) => [sample.operationId, sample] as const))(
+    '%s: gets the documented status and a body that matches its schema',
+    async (_, sample) => {
+      const status = documentedStatus(sample);
+      const answer = await runCurl(sample.source, mock.url, 'any-token');
+      expect(answer.status).toBe(Number(status));
+      const result = validator.validate(responseSchemaPointer(sample, status), JSON.parse(answer.body));
+      expect(result.errors).toEqual([]);
+    },
+  );
+
+  it.each(curlSamples.map((sample) => [sample.operationId, sample] as const))(
+    '%s: gets 401 without a token, so the sample really sends the one it shows',
+    async (_, sample) => {
+      const answer = await runCurl(sample.source, mock.url, undefined);
+      expect(answer.status).toBe(401);
+    },
+  );
+
+  it('fails a sample whose request breaks: a mangled id gets 400, not the documented status', async () => {
+    const sample = curlSamples.find((candidate) => candidate.operationId === 'getPbxConnectionProfile')!;
+    const broken = sample.source.replace(/pbxs\/[0-9a-f-]{36}/, 'pbxs/not-a-guid');
+    expect(broken).not.toBe(sample.source);
+    const answer = await runCurl(broken, mock.url, 'any-token');
+    expect(answer.status).not.toBe(Number(documentedStatus(sample)));
+    expect(answer.status).toBe(400);
+  });
+
+  const guideSamples = guideCodeBlocks(spec, 'sh');
+  it('include the guides\' shell blocks: the first request of getting started lists the profiles (200)', async () => {
+    expect(guideSamples.length).toBeGreaterThan(0);
+    for (const source of guideSamples) {
+      const answer = await runCurl(source, mock.url, 'any-token');
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toMatchObject({ status: 'success' });
+    }
+  });
+});

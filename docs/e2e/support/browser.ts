@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+// Headless, and nothing of Chromium's own that calls home (updates, sync, safe-browsing lists).
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** What a page did that the docs must never do. */
+export interface PageWatch {
+  /** Requests to anything but the page's own origin (or `file:`/`data:`/`blob:`), blocked. */
+  externalRequests: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Content-Security-Policy violations the page reported (a blocked load never reaches the network). */
+  cspViolations: string[];
+}
+
+export interface DocsBrowser {
+  context: BrowserContext;
+  page: Page;
+  watch: PageWatch;
+  close(): Promise<void>;
+}
+
+const LOCAL_SCHEMES = ['file:', 'data:', 'blob:'];
+
+/**
+ * Refusals that are expected. Redoc's search library tries `Function()` to see whether it may build
+ * a Web Worker; the page policy refuses (no `unsafe-eval`), Redoc catches it and searches on the
+ * main thread. Nothing is loaded either way, so the policy stays strict.
+ */
+const EXPECTED_CSP_REFUSALS = [/^script-src blocked eval /];
+
+/**
+ * Launches Chromium with a fresh profile and opens `url`. Every request that leaves the page's own
+ * origin is aborted and recorded, so a test can assert there were none.
+ */
+export async function openDocs(url: string): Promise<DocsBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'pbx-docs-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+    serviceWorkers: 'block',
+  });
+  const watch: PageWatch = { externalRequests: [], errors: [], cspViolations: [] };
+  const pageOrigin = new URL(url).origin;
+
+  await context.route('**/*', (route) => {
+    const target = new URL(route.request().url());
+    if (LOCAL_SCHEMES.includes(target.protocol) || (target.origin === pageOrigin && pageOrigin !== 'null')) {
+      return route.continue();
+    }
+    watch.externalRequests.push(target.href);
+    return route.abort('blockedbyclient');
+  });
+  await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+    if (!EXPECTED_CSP_REFUSALS.some((expected) => expected.test(text))) watch.cspViolations.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+      void report(`${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber}:${event.columnNumber}) ${event.sample}`);
+    });
+  });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => watch.errors.push(`uncaught: ${error.message}`));
+  await page.goto(url, { waitUntil: 'load' });
+  // Redoc hydrates the pre-rendered page; the sidebar's operations appear once it has.
+  await page.locator('[data-component-name="Menu/MenuItem"]').first().waitFor();
+
+  return {
+    context,
+    page,
+    watch,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

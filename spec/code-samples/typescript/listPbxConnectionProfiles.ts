@@ -1,0 +1,16 @@
+import { createClient, matchProfile } from '@myreports/pbx-client';
+
+const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN! });
+
+const { data: profiles } = await pbx.list({
+  accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f',
+  customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f',
+});
+for (const profile of profiles) {
+  const kind = matchProfile(profile, {
+    KazooPbxConnectionProfile: () => 'Kazoo',
+    ThreeCxConnectionProfile: () => '3CX',
+    other: (other) => `not documented (${other._type})`,
+  });
+  console.log(profile.id, profile.name, kind);
+}
