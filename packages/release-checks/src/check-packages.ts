@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PUBLISHABLE, manifestProblems, repositoryOnlyFiles } from './publishable.js';
+import { PUBLISHABLE, manifestProblems, missingEntryPoints, repositoryOnlyFiles } from './publishable.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
 const quiet = { ...process.env, NPM_CONFIG_UPDATE_NOTIFIER: 'false', NPM_CONFIG_FUND: 'false', NPM_CONFIG_AUDIT: 'false' };
@@ -43,6 +43,10 @@ for (const { name, dir } of PUBLISHABLE) {
       packed.ok
         ? { ok: shipped.length === 0, detail: `ships files only the repository needs:\n${shipped.join('\n')}` }
         : packed],
+    ['entry points shipped', () => {
+      const missing = missingEntryPoints(manifest, packed.files);
+      return { ok: packed.ok && missing.length === 0, detail: `not in the tarball (run \`npm run build\` first?):\n${missing.join('\n')}` };
+    }],
     ['README shipped', () =>
       ({ ok: packed.files.some((file) => /^readme(\.md)?$/i.test(file)), detail: 'no README.md in the tarball: the npm page would be empty' })],
     ['publint --strict', () => run(process.execPath, [bin('publint'), join(root, dir), '--strict'])],

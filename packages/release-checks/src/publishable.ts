@@ -45,3 +45,19 @@ export function manifestProblems(manifest: Record<string, unknown>, dir: string,
   if (!Array.isArray(manifest['files'])) problems.push('no "files" list: npm would ship the whole folder');
   return problems;
 }
+
+/** Files the manifest points users at (`exports`, `main`, `types`, `bin`…) that the tarball lacks,
+ * e.g. because the package was not built before packing. publint does not always notice. */
+export function missingEntryPoints(manifest: Record<string, unknown>, files: string[]): string[] {
+  const shipped = new Set(files.map((file) => file.replace(/^\.\//, '')));
+  const targets = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') targets.add(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(collect);
+  };
+  for (const field of ['exports', 'main', 'module', 'types', 'typings', 'bin']) collect(manifest[field]);
+  return [...targets]
+    .map((target) => target.replace(/^\.\//, ''))
+    .filter((target) => !target.includes('*') && !shipped.has(target));
+}

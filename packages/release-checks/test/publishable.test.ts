@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manifestProblems, repositoryOnlyFiles } from '../src/publishable.js';
+import { manifestProblems, missingEntryPoints, repositoryOnlyFiles } from '../src/publishable.js';
 
 const good = {
   name: '@myreports/pbx-client',
@@ -33,5 +33,18 @@ describe('files a tarball should not ship', () => {
     { files: ['dist/index.js', 'src/index.ts'], extra: ['src/index.ts'] },
   ])('$files', ({ files, extra }) => {
     expect(repositoryOnlyFiles(files)).toEqual(extra);
+  });
+});
+
+describe('entry points the tarball must contain', () => {
+  const manifest = {
+    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json', './*': './dist/*.js' },
+    bin: { 'pbx-mock': './dist/cli.js' },
+  };
+  it('passes when every target is packed', () => {
+    expect(missingEntryPoints(manifest, ['package.json', 'dist/index.d.ts', 'dist/index.js', 'dist/cli.js'])).toEqual([]);
+  });
+  it('names what an unbuilt package lacks', () => {
+    expect(missingEntryPoints(manifest, ['package.json', 'README.md'])).toEqual(['dist/index.d.ts', 'dist/index.js', 'dist/cli.js']);
   });
 });
