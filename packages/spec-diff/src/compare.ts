@@ -108,7 +108,8 @@ function locate(path: Diff['path']): Location {
 /** The library's own sentence when it has one, else a sentence built from the diff's path. */
 function describe(diff: Diff): string {
   const text = diff.description?.replace(/ (in|from|to) (Request Body|Response \d+) content \([^)]*\)$/, '').trim();
-  if (text && !text.startsWith('in ') && text !== '') return text;
+  // After a schema's first mention the library leaves the change out of its sentence ("in Response 201…").
+  if (text && !text.startsWith('in ')) return text;
   const schemaAt = diff.path.indexOf('schema');
   const field = (schemaAt >= 0 ? diff.path.slice(schemaAt + 1) : diff.path.slice(3))
     .filter((key) => !['properties', 'allOf', 'oneOf', 'anyOf'].includes(String(key)) && !/^\d+$/.test(String(key)))
