@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { MockSetupError, USAGE, parseMockCommand } from '@myreports/pbx-mock';
+import { docsPortFor, docsService } from './docs-service.js';
 import { mockService } from './mock-service.js';
 import { describeStack, startStack } from './stack.js';
 
 /**
  * `npm start` (after the build): the local stack in the foreground until Ctrl-C. Takes the mock's
- * options (`npm start -- --port 4011`, or PBX_MOCK_* variables).
+ * options (`npm start -- --port 4020`, or PBX_MOCK_* variables); the docs listen on the next port.
  */
 async function main(): Promise<void> {
   const { command, options } = parseMockCommand(process.argv.slice(2));
@@ -15,7 +16,10 @@ async function main(): Promise<void> {
   }
   if (command !== 'mock') throw new MockSetupError('npm start runs the local stack; for the validation proxy run `npx pbx-mock proxy <upstream>`.');
 
-  const stack = await startStack([mockService(options)]);
+  const stack = await startStack([
+    mockService(options),
+    docsService({ ...(options.host === undefined ? {} : { host: options.host }), port: docsPortFor(options.port) }),
+  ]);
   console.log(describeStack(stack.services));
   const stop = (): void => {
     console.log('\nStopping…');

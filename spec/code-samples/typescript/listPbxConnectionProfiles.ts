@@ -1,4 +1,4 @@
-import { createClient, matchProfile } from '@myreports/pbx-client';
+import { createClient, isOtherProfile } from '@myreports/pbx-client';
 
 const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN! });
 
@@ -7,10 +7,7 @@ const { data: profiles } = await pbx.list({
   customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f',
 });
 for (const profile of profiles) {
-  const kind = matchProfile(profile, {
-    KazooPbxConnectionProfile: () => 'Kazoo',
-    ThreeCxConnectionProfile: () => '3CX',
-    other: (other) => `not documented (${other._type})`,
-  });
+  // Types this reference does not document (Teams) come back too: show them, do not fail on them.
+  const kind = isOtherProfile(profile) ? `not documented (${profile._type})` : profile._type;
   console.log(profile.id, profile.name, kind);
 }
