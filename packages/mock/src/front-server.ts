@@ -231,9 +231,15 @@ function errorEnvelope(status: number, message: string): ErrorEnvelope {
   return { error: status, message, status: 'error', timestamp };
 }
 
-/** A `Prefer` that already picks the answer (`code=`, `example=`, `dynamic=`) is left alone. */
+/**
+ * A `Prefer` that already picks the answer (`example=`, `dynamic=`, or `code=` of an error) is left
+ * alone; `code=201` still gets the example of the sent `_type`.
+ */
 function choosesAnswer(prefer: string | string[] | undefined): boolean {
-  return prefer !== undefined && /\b(code|example|dynamic)\s*=/.test(String(prefer));
+  if (prefer === undefined) return false;
+  const text = String(prefer);
+  const code = /\bcode\s*=\s*(\d+)/.exec(text)?.[1];
+  return /\b(example|dynamic)\s*=/.test(text) || (code !== undefined && !code.startsWith('2'));
 }
 
 interface ParsedJson {

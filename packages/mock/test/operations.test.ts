@@ -143,6 +143,18 @@ describe('answers of both profile types', () => {
     expect(answer.json.data._type).toBe('KazooPbxConnectionProfile');
   });
 
+  it('Prefer: code=201 on a 3CX create still gets the 3CX example', async () => {
+    const answer = await call(mock.url, 'POST', PATHS.profiles, { headers: { ...WRITE_HEADERS, prefer: 'code=201' }, body: threeCxCreate() });
+    expect(answer.status).toBe(201);
+    expect(answer.json.data._type).toBe('ThreeCxConnectionProfile');
+  });
+
+  it('Prefer: code=404 on a 3CX create gets the 404 envelope', async () => {
+    const answer = await call(mock.url, 'POST', PATHS.profiles, { headers: { ...WRITE_HEADERS, prefer: 'code=404' }, body: threeCxCreate() });
+    expect(answer.status).toBe(404);
+    expect(answer.json).toMatchObject({ error: 404, status: 'error' });
+  });
+
   it('Prefer: code=400 on a valid request gets the declared 400 example untouched', async () => {
     const answer = await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'code=400' } });
     expect(answer.status).toBe(400);
