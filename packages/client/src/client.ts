@@ -3,10 +3,10 @@ import createFetchClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@myreports/pbx-types';
 import { errorForStatus, PbxAbortError, PbxConnectionError, PbxError, PbxInvalidResponseError, PbxTimeoutError } from './errors.js';
 import { createResilientFetch, TokenFailure } from './internal/resilient-fetch.js';
-import { checkCount, resolveSettings, type ClientOptions, type Settings } from './options.js';
+import { resolveSettings, type ClientOptions, type Settings } from './options.js';
 import { patchOperations } from './patch.js';
-import { redactText, secretsOf } from './redaction.js';
-import { PbxCreatedResult, PbxResult } from './results.js';
+import { isObject, redactText, secretsOf } from './redaction.js';
+import { PbxResult, type PbxCreatedResult } from './results.js';
 import type {
   AnyPbxConnectionProfile,
   CustomerIds,
@@ -21,11 +21,9 @@ import type {
   ThreeCxConnectionProfileCreate,
 } from './types.js';
 
-/** Options of one call. `timeoutMs` and `retries` override the client's for this call only. */
+/** Options of one call. For a deadline of this call only, pass `signal: AbortSignal.timeout(ms)`. */
 export interface CallOptions {
   signal?: AbortSignal;
-  timeoutMs?: number;
-  retries?: number;
 }
 
 /** Options of a call that may cause charges (create, patch). */
@@ -76,7 +74,6 @@ type LooseRequest = (method: Method, path: string, init: CallInit & { params: Pa
 /** Whether the envelope's `data` has the documented shape. */
 type DataCheck = (data: unknown) => boolean;
 
-const isObject = (value: unknown): value is Record<string, any> => typeof value === 'object' && value !== null;
 const hasObject: DataCheck = (data) => isObject(data) && !Array.isArray(data);
 const hasNothing: DataCheck = () => true;
 
@@ -96,20 +93,18 @@ export function createClient(options: ClientOptions): PbxClient {
   /** Why a request that got no usable response failed, as the error class the caller catches. */
   function failure(error: any, method: Method, path: string, call: CallOptions | undefined, scrub: (text: string) => string): PbxError {
     const where = { method, path, cause: error };
-    if (error instanceof TokenFailure) return new PbxError(`${method} ${path} was not sent: getToken() failed (see cause).`, { method, path, cause: error.cause });
-    if (call?.signal?.aborted) return new PbxAbortError(`${method} ${path} was aborted by the caller.`, { method, path, cause: call.signal.reason });
-    if (error?.name === 'TimeoutError') {
-      return new PbxTimeoutError(`${method} ${path} got no complete response within ${call?.timeoutMs ?? settings.timeoutMs} ms.`, where);
+    if (error instanceof TokenFailure) return new PbxError(`${method} ${path} was not sent: getToken() failed (see cause).`, { ...where, cause: error.cause });
+    if (call?.signal?.aborted || error?.name === 'AbortError') {
+      return new PbxAbortError(`${method} ${path} was aborted by the caller.`, { ...where, cause: call?.signal?.reason ?? error });
     }
-    if (error?.name === 'AbortError') return new PbxAbortError(`${method} ${path} was aborted.`, where);
+    if (error?.name === 'TimeoutError') return new PbxTimeoutError(`${method} ${path} got no complete response within ${settings.timeoutMs} ms.`, where);
     const reason = String(error?.cause?.code ?? error?.cause?.message ?? error?.message ?? error);
     return new PbxConnectionError(`${method} ${path} failed before a complete response arrived: ${scrub(reason)}.`, where);
   }
 
   /**
-   * Sends one request through openapi-fetch and returns its success envelope, or throws the error
-   * that explains why there is none. The fetch of the call hands over the last attempt's timer, so
-   * the timeout also covers reading the body.
+   * Sends one request through openapi-fetch and returns its result, or throws the error that explains
+   * why there is none. The call's fetch tells the resilience layer whether the caller has a signal.
    */
   async function send(method: Method, template: string, params: Params, call: ChargeableCallOptions | undefined, check: DataCheck, body?: unknown, secrets: string[] = []) {
     const path = () => fillPath(template, params.path as Record<string, unknown>);
@@ -120,16 +115,7 @@ export function createClient(options: ClientOptions): PbxClient {
       }
       params.header = { 'accept-charges': 'true' };
     }
-    let callFetch = defaultFetch;
-    if (call?.timeoutMs !== undefined || call?.retries !== undefined) {
-      callFetch = createResilientFetch({
-        ...resilience,
-        timeoutMs: checkCount('timeoutMs', call.timeoutMs, settings.timeoutMs),
-        retries: checkCount('retries', call.retries, settings.retries, true),
-      });
-    }
-    let disarm: (() => void) | undefined;
-    const init: CallInit & { params: Params; body?: unknown } = { params, parseAs: 'text', fetch: (input) => callFetch(input, undefined, (release) => (disarm = release), call?.signal ?? null) };
+    const init: CallInit & { params: Params; body?: unknown } = { params, parseAs: 'text', fetch: (input) => defaultFetch(input, undefined, call?.signal ?? null) };
     if (body !== undefined) init.body = body;
     if (call?.signal) init.signal = call.signal;
     let outcome: Outcome;
@@ -137,8 +123,6 @@ export function createClient(options: ClientOptions): PbxClient {
       outcome = await request(method, template, init);
     } catch (error) {
       throw failure(error, method, path(), call, scrub);
-    } finally {
-      disarm?.();
     }
     const { response } = outcome;
     if (!response.ok) throw errorForStatus(method, path(), response, outcome.error, scrub);
@@ -148,7 +132,7 @@ export function createClient(options: ClientOptions): PbxClient {
     } catch {
       // The parser's message quotes the body, which may hold secrets: it is not passed on.
     }
-    const location = response.headers.get('location');
+    const location = method === 'POST' ? response.headers.get('location') : null;
     if (!isObject(envelope) || envelope.status !== 'success' || typeof envelope.timestamp !== 'string' || !check(envelope.data) || (method === 'POST' && !location)) {
       const type = response.headers.get('content-type');
       throw new PbxInvalidResponseError(`${method} ${path()} answered ${response.status}, but not with the documented JSON envelope${method === 'POST' ? ' and Location header' : ''} (content type ${type}).`, {
@@ -158,7 +142,7 @@ export function createClient(options: ClientOptions): PbxClient {
       });
     }
     const { data, timestamp } = envelope;
-    return location ? new PbxCreatedResult(data, timestamp, response, location) : new PbxResult(data, timestamp, response);
+    return new PbxResult(data, timestamp, response, location);
   }
 
   const client: PbxClient = {

@@ -25,17 +25,3 @@ export const isDocumentedProfile = (profile: AnyPbxConnectionProfile): profile i
 /** A profile of a type the spec does not document (such as Teams): show it, do not rely on its settings. */
 export const isOtherProfile = (profile: AnyPbxConnectionProfile): profile is OtherPbxConnectionProfile =>
   !isDocumentedProfile(profile);
-
-/** One handler per profile type; `other` receives the types the spec does not document. */
-export interface ProfileHandlers<R> {
-  KazooPbxConnectionProfile: (profile: KazooPbxConnectionProfile) => R;
-  ThreeCxConnectionProfile: (profile: ThreeCxConnectionProfile) => R;
-  other: (profile: OtherPbxConnectionProfile) => R;
-}
-
-/** Calls the handler of the profile's type: an exhaustive `switch` that TypeScript checks. */
-export function matchProfile<R>(profile: AnyPbxConnectionProfile, handlers: ProfileHandlers<R>): R {
-  if (isKazooProfile(profile)) return handlers.KazooPbxConnectionProfile(profile);
-  if (isThreeCxProfile(profile)) return handlers.ThreeCxConnectionProfile(profile);
-  return handlers.other(profile);
-}

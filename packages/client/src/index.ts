@@ -14,8 +14,8 @@ export {
   PbxTimeoutError,
   PbxAbortError,
 } from './errors.js';
-export { PbxResult, PbxCreatedResult } from './results.js';
-export { isKazooProfile, isThreeCxProfile, isDocumentedProfile, isOtherProfile, matchProfile, PROFILE_TYPES, type ProfileHandlers } from './guards.js';
+export { PbxResult, type PbxCreatedResult } from './results.js';
+export { isKazooProfile, isThreeCxProfile, isDocumentedProfile, isOtherProfile, PROFILE_TYPES } from './guards.js';
 export { patchOperations } from './patch.js';
 export { redactValue, SECRET_FIELDS } from './redaction.js';
 export type * from './types.js';

@@ -39,13 +39,16 @@ export interface Settings extends ResilienceOptions {
 
 const DEFAULTS = { timeoutMs: 30_000, retries: 2, retryDelayMs: 500, maxRetryDelayMs: 30_000 };
 
+/** Throws a TypeError with `message` unless `ok`. */
+const check = (ok: unknown, message: string) => {
+  if (!ok) throw new TypeError(message);
+};
+
 /** `value`, or `fallback` when it is undefined; anything but a finite number ≥ 0 (an integer if `integer`) is refused. */
-export function checkCount(name: string, value: unknown, fallback: number, integer = false): number {
+function checkCount(name: string, value: unknown, fallback: number, integer = false): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value >= 0 && value < Infinity) || (integer && !Number.isInteger(value))) {
-    throw new TypeError(`${name} must be ${integer ? 'an integer' : 'a number'} ≥ 0, not ${String(value)}.`);
-  }
-  return value;
+  check(typeof value === 'number' && value >= 0 && value < Infinity && (!integer || Number.isInteger(value)), `${name} must be ${integer ? 'an integer' : 'a number'} ≥ 0, not ${value}.`);
+  return value as number;
 }
 
 function isAbsoluteUrl(value: unknown): boolean {
@@ -56,18 +59,16 @@ function isAbsoluteUrl(value: unknown): boolean {
   }
 }
 
-const either = (a: unknown, b: unknown, names: string) => {
-  if ((a === undefined) === (b === undefined)) throw new TypeError(`Pass either ${names} to createClient(), not both or neither.`);
-};
+const either = (a: unknown, b: unknown, names: string) => check((a === undefined) !== (b === undefined), `Pass either ${names} to createClient(), not both or neither.`);
 
 export function resolveSettings(options: ClientOptions): Settings {
   const { region, baseUrl, token, getToken, fetch = globalThis.fetch } = options ?? ({} as ClientOptions);
   either(region, baseUrl, 'region (au, eu, na, uk) or baseUrl');
-  if (baseUrl !== undefined && !isAbsoluteUrl(baseUrl)) throw new TypeError('baseUrl must be an absolute URL such as http://127.0.0.1:4010.');
+  check(baseUrl === undefined || isAbsoluteUrl(baseUrl), 'baseUrl must be an absolute URL such as http://127.0.0.1:4010.');
   either(token, getToken, 'token or getToken');
-  if (token !== undefined && (typeof token !== 'string' || token === '')) throw new TypeError('token must be a non-empty string.');
-  if (getToken !== undefined && typeof getToken !== 'function') throw new TypeError('getToken must be a function.');
-  if (typeof fetch !== 'function') throw new TypeError('fetch must be a function.');
+  check(token === undefined || (typeof token === 'string' && token !== ''), 'token must be a non-empty string.');
+  check(getToken === undefined || typeof getToken === 'function', 'getToken must be a function.');
+  check(typeof fetch === 'function', 'fetch must be a function.');
   const settings = { ...DEFAULTS, baseUrl: baseUrl ?? regionBaseUrl(region as Region), acceptCharges: options.acceptCharges === true, token, getToken: getToken ?? (() => token as string), fetch };
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
     settings[key] = checkCount(key, options[key], DEFAULTS[key], key === 'retries');

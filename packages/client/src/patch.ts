@@ -2,11 +2,13 @@
 // restarts the PBX collector once instead of once per change.
 import type { JsonPatchOperation } from './types.js';
 
+const replace = (path: JsonPatchOperation['path'], value: string | boolean) => ({ op: 'replace', path, value }) as JsonPatchOperation;
+
 export const patchOperations = {
   /** `replace /name`. */
-  rename: (name: string): JsonPatchOperation => ({ op: 'replace', path: '/name', value: name }),
+  rename: (name: string) => replace('/name', name),
   /** `replace /enabled` with `true`: the platform connects to the PBX and starts collecting events. */
-  enable: (): JsonPatchOperation => ({ op: 'replace', path: '/enabled', value: true }),
+  enable: () => replace('/enabled', true),
   /** `replace /enabled` with `false`: collection stops. */
-  disable: (): JsonPatchOperation => ({ op: 'replace', path: '/enabled', value: false }),
+  disable: () => replace('/enabled', false),
 };

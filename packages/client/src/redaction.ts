@@ -8,7 +8,7 @@ export const REDACTED = '[redacted]';
 // `util.inspect` (and so `console.log` in Node) calls this symbol; browsers ignore it.
 export const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+export const isObject = (value: unknown): value is Record<string, any> => typeof value === 'object' && value !== null;
 
 /** A deep copy of `value` with every secret field replaced by `[redacted]`. */
 export const redactValue = (value: unknown): unknown =>

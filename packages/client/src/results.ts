@@ -10,8 +10,9 @@ export class PbxResult<T> {
   /** The raw response. Not enumerable, so it stays out of logs. */
   declare readonly response: Response;
 
-  constructor(data: T, timestamp: string, response: Response) {
-    Object.assign(this, { data: hideSecrets(data), timestamp });
+  /** `location` is create's `Location` header; the new profile's `id` is its last path segment. */
+  constructor(data: T, timestamp: string, response: Response, location?: string | null) {
+    Object.assign(this, { data: hideSecrets(data), timestamp }, location && { location, id: location.replace(/[?#].*|\/+$/g, '').split('/').pop() });
     Object.defineProperty(this, 'response', { value: response });
   }
 
@@ -24,15 +25,10 @@ export class PbxResult<T> {
   }
 }
 
-/** The result of create: also the new profile's `id` and URL from the `Location` header. */
-export class PbxCreatedResult<T> extends PbxResult<T> {
+/** The result of create: also the new profile's `id` and URL. */
+export type PbxCreatedResult<T> = PbxResult<T> & {
   /** The new profile's id: the last segment of `location`. */
-  declare readonly id: string;
+  readonly id: string;
   /** The `Location` header: the absolute URL of the new profile. */
-  declare readonly location: string;
-
-  constructor(data: T, timestamp: string, response: Response, location: string) {
-    super(data, timestamp, response);
-    Object.assign(this, { location, id: location.replace(/[?#].*|\/+$/g, '').split('/').pop() });
-  }
-}
+  readonly location: string;
+};

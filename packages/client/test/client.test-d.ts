@@ -82,7 +82,9 @@ describe('methods', () => {
   });
 
   test('per-call options', () => {
-    pbx.list(customer, { signal: AbortSignal.timeout(1000), timeoutMs: 500, retries: 0 });
+    pbx.list(customer, { signal: AbortSignal.timeout(1000) });
+    // @ts-expect-error timeouts and retries are the client's; a deadline per call is a signal
+    pbx.list(customer, { timeoutMs: 500 });
     pbx.enable(profile, { acceptCharges: true });
     // @ts-expect-error acceptCharges is for create and patch only
     pbx.list(customer, { acceptCharges: true });

@@ -5,7 +5,6 @@ import {
   isKazooProfile,
   isOtherProfile,
   isThreeCxProfile,
-  matchProfile,
   patchOperations,
   PROFILE_TYPES,
   type AnyPbxConnectionProfile,
@@ -35,19 +34,6 @@ describe('type guards', () => {
 
   test('_type is compared exactly: another case is an undocumented type', () => {
     expect(isOtherProfile({ ...kazoo, _type: 'kazoopbxconnectionprofile' } as AnyPbxConnectionProfile)).toBe(true);
-  });
-});
-
-describe('matchProfile', () => {
-  const describeProfile = (profile: AnyPbxConnectionProfile) =>
-    matchProfile(profile, {
-      KazooPbxConnectionProfile: (p) => `Kazoo ${p.name}`,
-      ThreeCxConnectionProfile: (p) => `3CX ${p.name}`,
-      other: (p) => `unknown type ${p._type}`,
-    });
-
-  test('calls the handler of each type', () => {
-    expect([kazoo, threeCx, teams].map(describeProfile)).toEqual(['Kazoo Customers Kazoo Pbx', '3CX 3CX Connection', 'unknown type TeamsPbxConnectionProfile']);
   });
 });
 
