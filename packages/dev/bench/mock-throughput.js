@@ -79,6 +79,10 @@ function row(target, kind, connections, result) {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statuses: Object.entries(result.statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, { count }]) => `${count}×${code}`)
+      .join(' '),
   };
 }
 
@@ -112,7 +116,7 @@ try {
 console.log(`\nMock throughput, ${DURATION} s per run, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}\n`);
 console.log('| server | request | connections | req/s | p50 ms | p99 ms | errors | non-2xx |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.server} | ${r.request} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+for (const r of rows) console.log(`| ${r.server} | ${r.request} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx}${r.statuses ? ` (${r.statuses})` : ''} |`);
 console.log('\n| ratio (throughput) | request | connections | ratio |');
 console.log('|---|---|---:|---:|');
 for (const r of ratios) console.log(`| ${r.pair} | ${r.kind} | ${r.connections} | ${r.ratio.toFixed(2)}x |`);

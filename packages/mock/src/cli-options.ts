@@ -8,8 +8,9 @@ export const USAGE = `Usage:
 Options (environment variable in brackets):
   --port <n>        port to listen on, 0 = any free port; default 4010   [PBX_MOCK_PORT]
   --host <address>  interface to bind; default 127.0.0.1                [PBX_MOCK_HOST]
-  --log-level <l>   silent, error, warn, info (one line per request) or
-                    debug (adds Prism's own log); default info           [PBX_MOCK_LOG_LEVEL]
+  --log-level <l>   silent; error (5xx only); warn (and rejected requests);
+                    info (one line per request); debug (and Prism's own
+                    log, bodies included); default info                  [PBX_MOCK_LOG_LEVEL]
   --dynamic         fake answers from the schemas instead of examples    [PBX_MOCK_DYNAMIC=true]
   --seed <text>     make dynamic answers repeatable                      [PBX_MOCK_SEED]
   --help            print this help`;

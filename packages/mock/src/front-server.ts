@@ -94,7 +94,7 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
       });
     };
 
-    const upstream = request({ host: prism.hostname, port: prism.port, path: target, method, headers, agent }, (answer) => {
+    const onAnswer = (answer: IncomingMessage): void => {
       const status = answer.statusCode ?? 502;
       if (!faithful || (status !== 400 && status !== 201)) {
         res.writeHead(status, endToEndHeaders(answer.rawHeaders));
@@ -128,18 +128,29 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
         res.end(payload);
         log(status, message);
       });
-    });
-    upstream.on('error', (error) => {
-      if (res.headersSent) {
-        res.destroy(error);
-        return;
-      }
-      const envelope = errorEnvelope(502, `The mock's Prism process did not answer (${error.message}).`);
-      res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(envelope));
-      log(502, envelope.message);
-    });
-    upstream.end(body);
+    };
+
+    const send = (retried: boolean): void => {
+      const upstream = request({ host: prism.hostname, port: prism.port, path: target, method, headers, agent }, onAnswer);
+      upstream.on('error', (error) => {
+        // Prism may close an idle kept-alive socket just as it is reused: try once more on a fresh one.
+        // Safe for any method: the body is buffered and the mock keeps no state.
+        if (upstream.reusedSocket && !retried && !res.headersSent) {
+          send(true);
+          return;
+        }
+        if (res.headersSent) {
+          res.destroy(error);
+          return;
+        }
+        const envelope = errorEnvelope(502, `The mock's Prism process did not answer (${error.message}).`);
+        res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(envelope));
+        log(502, envelope.message);
+      });
+      upstream.end(body);
+    };
+    send(false);
   };
 
   const server = createServer((req, res) => {

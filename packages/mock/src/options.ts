@@ -1,4 +1,7 @@
-/** How much the mock prints. `info` logs one line per request; `debug` adds Prism's own log. */
+/**
+ * How much the mock prints: `error` only its own failures (5xx), `warn` also rejected requests,
+ * `info` one line per request, `debug` adds Prism's own log.
+ */
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 

@@ -50,11 +50,15 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       spec,
       mode: 'mock',
       dynamic: options.dynamic ?? false,
-      ...(atLeast(logLevel, 'info')
-        ? { onRequest: (entry) => log(formatRequest(entry)) }
-        : atLeast(logLevel, 'warn')
-          ? { onRequest: (entry) => entry.status >= 500 && log(formatRequest(entry)) }
-          : {}),
+      // info: every request; warn: rejected ones too; error: only the mock's own failures (5xx).
+      ...(logLevel === 'silent'
+        ? {}
+        : {
+            onRequest: (entry) => {
+              const wanted = entry.status >= 500 || (entry.status >= 400 && atLeast(logLevel, 'warn')) || atLeast(logLevel, 'info');
+              if (wanted) log(formatRequest(entry));
+            },
+          }),
     });
     let stopping: Promise<void> | undefined;
     return {

@@ -81,6 +81,21 @@ describe('startMock', () => {
     expect(await answers(url)).toBe(false);
   });
 
+  it('answers 502 with the error envelope, and does not crash, if Prism dies under it', async () => {
+    const before = await prismChildrenOf(process.pid);
+    const mock = await startMock({ port: 0, logLevel: 'silent' });
+    try {
+      const [prism] = (await prismChildrenOf(process.pid)).filter((pid) => !before.includes(pid));
+      process.kill(prism!, 'SIGKILL');
+      await expect.poll(() => isAlive(prism!)).toBe(false);
+      const response = await fetch(`${mock.url}/v1.0/pbxs?instanceId=x`, { headers: { authorization: 'Bearer x' } });
+      expect(response.status).toBe(502);
+      expect(await response.json()).toMatchObject({ error: 502, status: 'error', message: expect.stringContaining("Prism process did not answer") });
+    } finally {
+      await mock.stop();
+    }
+  });
+
   it('rejects a port already in use with a clear message', async () => {
     const first = await startMock({ port: 0, logLevel: 'silent' });
     try {
