@@ -1,11 +1,12 @@
 /**
  * Builds dist/index.html, the self-contained reference page:
- * 1. type-checks the TypeScript code samples of the bundled spec against the client package
+ * 1. renders the bundled spec with Redocly's `build-docs --inlineBundle` and our template, while
+ * 2. type-checking the TypeScript code samples of the bundled spec against the client package
  *    (a sample that does not compile fails the build);
- * 2. renders the bundled spec with Redocly's `build-docs --inlineBundle` and our template;
  * 3. inlines the one image Redoc still loads from a CDN.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -19,18 +20,11 @@ const docsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const output = join(docsDir, 'dist', 'index.html');
 const started = performance.now();
 
-const typeScriptSamples = samplesIn(collectCodeSamples(loadBundledSpec()), 'TypeScript');
-const problems = typeCheckSamples(typeScriptSamples, join(docsDir, '.cache', 'samples'));
-if (problems.length > 0) {
-  console.error(`The TypeScript code samples do not compile against @myreports/pbx-client:\n${problems.join('\n')}`);
-  process.exit(1);
-}
-console.log(`${typeScriptSamples.length} TypeScript code samples compile against @myreports/pbx-client.`);
-
-// The CLI's JS entry with this Node: the .bin wrapper is a shell script, and this keeps one runtime.
-const redocly = spawnSync(
+// Redocly renders in a child process while this one type-checks the samples: the two overlap.
+const redocly = spawn(
   process.execPath,
   [
+    // The CLI's JS entry with this Node: the .bin wrapper is a shell script.
     require.resolve('@redocly/cli/bin/cli.js'),
     'build-docs',
     bundledSpecPath('openapi.yaml'),
@@ -39,11 +33,26 @@ const redocly = spawnSync(
     '--inlineBundle',
     `--output=${output}`,
   ],
-  { cwd: docsDir, encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
+  { cwd: docsDir, env: { ...process.env, REDOCLY_TELEMETRY: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] },
 );
-if (redocly.status !== 0) {
-  console.error(redocly.stdout, redocly.stderr);
-  console.error(`redocly build-docs failed (exit ${redocly.status ?? redocly.signal}).`);
+let redoclyOutput = '';
+redocly.stdout.on('data', (chunk: Buffer) => (redoclyOutput += chunk.toString()));
+redocly.stderr.on('data', (chunk: Buffer) => (redoclyOutput += chunk.toString()));
+const redoclyExit = once(redocly, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+
+const typeScriptSamples = samplesIn(collectCodeSamples(loadBundledSpec()), 'TypeScript');
+const problems = typeCheckSamples(typeScriptSamples, join(docsDir, '.cache', 'samples'));
+if (problems.length > 0) {
+  redocly.kill();
+  console.error(`The TypeScript code samples do not compile against @myreports/pbx-client:\n${problems.join('\n')}`);
+  process.exit(1);
+}
+console.log(`${typeScriptSamples.length} TypeScript code samples compile against @myreports/pbx-client.`);
+
+const [code, signal] = await redoclyExit;
+if (code !== 0) {
+  console.error(redoclyOutput);
+  console.error(`redocly build-docs failed (exit ${code ?? signal}).`);
   process.exit(1);
 }
 
