@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = [10, 50];
 const GOAL = 0.9;
+const SLICES = 5;
 const SPEC = require.resolve('@myreports/pbx-openapi/openapi.yaml');
 const PRISM = require.resolve('@stoplight/prism-cli', { paths: [require.resolve('@myreports/pbx-mock')] });
 const MAIN_COMMAND = fileURLToPath(new URL('../dist/start.js', import.meta.url));
@@ -27,6 +28,7 @@ const SERVERS = [
   { key: 'prismQuiet', label: 'bare `prism mock -v error`', args: (port) => [PRISM, 'mock', SPEC, '--port', String(port), '-v', 'error'] },
   { key: 'oursQuiet', label: '`npm start -- --log-level error`', args: (port) => [MAIN_COMMAND, '--port', String(port), '--log-level', 'error'] },
 ];
+/** Ours first in each pair. */
 const PAIRS = [
   ['ours', 'prism'],
   ['oursQuiet', 'prismQuiet'],
@@ -69,19 +71,25 @@ function load(target, kind, connections, duration) {
 
 const lowerCase = (headers) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 
-function row(target, kind, connections, result) {
+/** One table row from the slices of one side: throughput over all slices, mean p50, worst p99. */
+function merge(target, kind, connections, results) {
+  const statuses = {};
+  for (const result of results) {
+    for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (statuses[code] ?? 0) + count;
+  }
+  const sum = (pick) => results.reduce((total, result) => total + pick(result), 0);
   return {
     server: target.label,
     request: kind,
     connections,
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    statuses: Object.entries(result.statusCodeStats ?? {})
+    rps: Math.round(sum((result) => result.requests.total) / sum((result) => result.duration) /* seconds */),
+    p50: Math.round(sum((result) => result.latency.p50) / results.length),
+    p99: Math.max(...results.map((result) => result.latency.p99)),
+    errors: sum((result) => result.errors + result.timeouts),
+    non2xx: sum((result) => result.non2xx),
+    statuses: Object.entries(statuses)
       .filter(([code]) => !code.startsWith('2'))
-      .map(([code, { count }]) => `${count}×${code}`)
+      .map(([code, count]) => `${count}×${code}`)
       .join(' '),
   };
 }
@@ -91,21 +99,22 @@ for (const server of SERVERS) servers[server.key] = await startServer(server);
 const rows = [];
 const ratios = [];
 try {
-  let turn = 0;
   for (const kind of ['GET', 'POST']) {
     for (const connections of CONNECTIONS) {
-      for (const [ours, bare] of PAIRS) {
-        // Alternate which side goes first, so a drift in machine load does not favour one.
-        const order = turn++ % 2 === 0 ? [ours, bare] : [bare, ours];
-        const measured = {};
-        for (const key of order) {
-          await load(servers[key], kind, connections, 1); // warm-up
-          const result = await load(servers[key], kind, connections, DURATION);
-          measured[key] = row(servers[key], kind, connections, result);
-          rows.push(measured[key]);
-          process.stderr.write(`${measured[key].server} ${kind} c=${connections}: ${measured[key].rps} req/s\n`);
+      for (const pair of PAIRS) {
+        // Each side's 10 s are measured as interleaved slices (A B B A …), so a change in what else
+        // the machine runs hits both sides alike.
+        const slices = Object.fromEntries(pair.map((key) => [key, []]));
+        for (const key of pair) await load(servers[key], kind, connections, 1); // warm-up
+        for (let slice = 0; slice < SLICES; slice += 1) {
+          for (const key of slice % 2 === 0 ? pair : [...pair].reverse()) {
+            slices[key].push(await load(servers[key], kind, connections, DURATION / SLICES));
+          }
         }
-        ratios.push({ pair: `${servers[ours].label} / ${servers[bare].label}`, kind, connections, ratio: measured[ours].rps / measured[bare].rps });
+        const [ours, bare] = pair.map((key) => merge(servers[key], kind, connections, slices[key]));
+        rows.push(ours, bare);
+        process.stderr.write(`${kind} c=${connections}: ${ours.server} ${ours.rps} req/s, ${bare.server} ${bare.rps} req/s\n`);
+        ratios.push({ pair: `${ours.server} / ${bare.server}`, kind, connections, ratio: ours.rps / bare.rps });
       }
     }
   }
@@ -113,7 +122,7 @@ try {
   for (const server of Object.values(servers)) server.child.kill('SIGINT');
 }
 
-console.log(`\nMock throughput, ${DURATION} s per run, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}\n`);
+console.log(`\nMock throughput, ${DURATION} s per server and case in ${SLICES} interleaved slices, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}\n`);
 console.log('| server | request | connections | req/s | p50 ms | p99 ms | errors | non-2xx |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.server} | ${r.request} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx}${r.statuses ? ` (${r.statuses})` : ''} |`);
