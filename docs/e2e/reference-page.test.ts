@@ -89,6 +89,7 @@ describe('the reference page, opened from disk in Chromium with every other host
   it('renders the profile types guide with its table of types and fields', async () => {
     const { page } = browser;
     await menuItem(page, /^Profile types$/).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/profile-types');
     // Redoc draws the sections near the viewport only: open each part of the guide from the sidebar.
     await page.locator('table', { hasText: 'Settings' }).first().waitFor();
     for (const { type } of createVariants) {

@@ -81,8 +81,11 @@ export async function openDocs(url: string): Promise<DocsBrowser> {
     if (message.type() === 'error') watch.errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => watch.errors.push(`uncaught: ${error.message}`));
+  // The page arrives pre-rendered and Redoc then hydrates it, printing its banner: a click before
+  // that lands on markup without handlers. Wait for the banner before anything else.
+  const hydrated = page.waitForEvent('console', { predicate: (message) => message.text().includes('Redoc'), timeout: 30_000 });
   await page.goto(url, { waitUntil: 'load' });
-  // Redoc hydrates the pre-rendered page; the sidebar's operations appear once it has.
+  await hydrated;
   await page.locator('[data-component-name="Menu/MenuItem"]').first().waitFor();
 
   return {
