@@ -7,7 +7,9 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createRequestExample } from '../dist/index.js';
@@ -17,6 +19,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = [10, 50];
 const GOAL = 0.9;
 const SLICES = 5;
+const LOG_DIR = mkdtempSync(join(os.tmpdir(), 'pbx-mock-bench-'));
 const SPEC = require.resolve('@myreports/pbx-openapi/openapi.yaml');
 const PRISM = require.resolve('@stoplight/prism-cli', { paths: [require.resolve('@myreports/pbx-mock')] });
 const MAIN_COMMAND = fileURLToPath(new URL('../dist/start.js', import.meta.url));
@@ -44,8 +47,10 @@ async function freePort() {
 
 async function startServer(server) {
   const port = await freePort();
-  // Output goes nowhere for every server alike: what is measured is the cost of producing it.
-  const child = spawn(process.execPath, server.args(port), { stdio: 'ignore' });
+  // Every server's log goes to a file alike (a terminal would be slower for both); kept for a failed run.
+  const logFile = join(LOG_DIR, `${server.key}.log`);
+  const log = openSync(logFile, 'w');
+  const child = spawn(process.execPath, server.args(port), { stdio: ['ignore', log, log] });
   const url = `http://127.0.0.1:${port}`;
   const request = createRequestExample(url);
   for (const deadline = Date.now() + 60_000; ; ) {
@@ -57,7 +62,7 @@ async function startServer(server) {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { ...server, url, child, request };
+  return { ...server, url, child, request, logFile };
 }
 
 function load(target, kind, connections, duration) {
@@ -138,5 +143,10 @@ const failed = rows.filter((r) => r.errors > 0);
 console.log(`\nGoal: npm start mock ≥ ${GOAL}x bare Prism (defaults). Lowest ratio: ${worst.toFixed(2)}x → ${worst >= GOAL ? 'met' : 'NOT met'}.`);
 console.log(`Unexpected statuses from the mock: ${wrong.length === 0 ? 'none' : wrong.map((r) => `${r.server} ${r.request} c=${r.connections}`).join(', ')}.`);
 console.log(`Connection errors or timeouts: ${failed.length === 0 ? 'none' : failed.map((r) => `${r.server} ${r.request} c=${r.connections} (${r.errors})`).join(', ')}.`);
+for (const key of new Set(wrong.map((r) => (r.server === servers.ours.label ? 'ours' : 'oursQuiet')))) {
+  const lines = readFileSync(servers[key].logFile, 'utf8').split('\n').filter((line) => / → 5\d\d /.test(line));
+  console.log(`\n${servers[key].label}: ${lines.length} failed requests in its log, e.g.:\n${lines.slice(0, 3).join('\n')}`);
+}
+rmSync(LOG_DIR, { recursive: true, force: true });
 // Throughput and timeouts depend on the machine and are reported; a wrong status from the mock is a bug and fails the run.
 process.exitCode = wrong.length === 0 ? 0 : 1;

@@ -1,7 +1,7 @@
 import { startFront } from './front-server.js';
 import { DEFAULTS, type MockOptions, atLeast } from './options.js';
 import { reservablePort, spawnPrism } from './prism-process.js';
-import { formatRequest } from './request-log.js';
+import { batchedStdout, formatRequest } from './request-log.js';
 import { loadSpecDocument } from './spec-document.js';
 import { bundledSpecPath } from './spec-path.js';
 
@@ -24,7 +24,8 @@ const PRISM_HOST = '127.0.0.1';
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? DEFAULTS.host;
   const logLevel = options.logLevel ?? DEFAULTS.logLevel;
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const stdout = batchedStdout();
+  const log = options.log ?? stdout.log;
   // Fail on a taken port before spending seconds on Prism.
   const port = await reservablePort(host, options.port ?? DEFAULTS.port);
   const spec = loadSpecDocument();
@@ -64,7 +65,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     return {
       url: front.url,
       port: front.port,
-      stop: () => (stopping ??= Promise.all([front.close(), prism.stop()]).then(() => undefined)),
+      stop: () => (stopping ??= Promise.all([front.close(), prism.stop()]).then(stdout.flush)),
     };
   } catch (error) {
     await prism.stop();

@@ -1,7 +1,7 @@
 import { startFront } from './front-server.js';
 import { DEFAULTS, type LogLevel, MockSetupError, atLeast } from './options.js';
 import { reservablePort, spawnPrism } from './prism-process.js';
-import { formatRequest } from './request-log.js';
+import { batchedStdout, formatRequest } from './request-log.js';
 import { loadSpecDocument } from './spec-document.js';
 import { bundledSpecPath } from './spec-path.js';
 import type { RunningMock } from './start-mock.js';
@@ -30,7 +30,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningMock> {
   }
   const host = options.host ?? DEFAULTS.host;
   const logLevel = options.logLevel ?? DEFAULTS.logLevel;
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const stdout = batchedStdout();
+  const log = options.log ?? stdout.log;
   const port = await reservablePort(host, options.port ?? DEFAULTS.port);
   const spec = loadSpecDocument();
 
@@ -59,7 +60,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningMock> {
     return {
       url: front.url,
       port: front.port,
-      stop: () => (stopping ??= Promise.all([front.close(), prism.stop()]).then(() => undefined)),
+      stop: () => (stopping ??= Promise.all([front.close(), prism.stop()]).then(stdout.flush)),
     };
   } catch (error) {
     await prism.stop();
