@@ -131,10 +131,13 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
     };
 
     const send = (retried: boolean): void => {
-      const upstream = request({ host: prism.hostname, port: prism.port, path: target, method, headers, agent }, onAnswer);
+      // The retry gets a connection of its own: the pool may hold more sockets Prism has closed.
+      const via = retried ? { agent: false as const } : { agent };
+      const upstream = request({ host: prism.hostname, port: prism.port, path: target, method, headers, ...via }, onAnswer);
       upstream.on('error', (error) => {
-        // Prism may close an idle kept-alive socket just as it is reused: try once more on a fresh one.
-        // Safe for any method: the body is buffered and the mock keeps no state.
+        // Prism closes a kept-alive socket after 5 s idle; on a busy machine the pool may not have
+        // noticed yet and reuse it. Try once more; safe for any method: the body is buffered and the
+        // mock keeps no state.
         if (upstream.reusedSocket && !retried && !res.headersSent) {
           send(true);
           return;
