@@ -133,6 +133,25 @@ describe('timeouts and aborts', () => {
     expect(performance.now() - started).toBeLessThan(4_000);
   });
 
+  test('one caller signal shared by many concurrent requests, in flight and in backoff, adds no listener warning', async () => {
+    // Every attempt gets a 503, so each call sends, waits out one backoff, sends again and fails.
+    server.reset((_, response) => setTimeout(() => sendJson(response, 503, errorEnvelope(503, 'Service Unavailable')), 20));
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const controller = new AbortController();
+      const shared = client({ retries: 1 });
+      const calls = Array.from({ length: 30 }, () => shared.list(customer, { signal: controller.signal }));
+      const results = await Promise.allSettled(calls);
+      expect(results.every((result) => result.status === 'rejected' && result.reason instanceof PbxUnexpectedStatusError)).toBe(true);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(server.seen).toHaveLength(60);
+    expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+  });
+
   test('an already aborted signal sends nothing', async () => {
     server.reset((_, response) => sendJson(response, 200, envelope([])));
     const error = await rejection(client().list(customer, { signal: AbortSignal.abort() }));

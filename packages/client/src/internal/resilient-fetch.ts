@@ -51,15 +51,9 @@ export function createResilientFetch(options: ResilienceOptions) {
   /** The signal of one attempt: the shared deadline, the caller's signal, or both. */
   function attemptSignal(caller: AbortSignal | null): AbortSignal | null {
     const timeout = timeoutMs > 0 ? sharedDeadline() : null;
-    if (!caller || !timeout) return caller ?? timeout;
-    const controller = new AbortController();
-    for (const source of [caller, timeout]) {
-      if (source.aborted) controller.abort(source.reason);
-      // The listener on the caller's signal goes when the deadline fires, so a long-lived signal
-      // shared by many requests does not collect listeners.
-      else source.addEventListener('abort', () => controller.abort(source.reason), { once: true, signal: timeout });
-    }
-    return controller.signal;
+    // AbortSignal.any follows its sources without adding listeners to them, so a caller may share
+    // one signal between any number of concurrent requests.
+    return caller && timeout ? AbortSignal.any([caller, timeout]) : (caller ?? timeout);
   }
 
   const backoff = (attempt: number) => Math.min(maxRetryDelayMs, retryDelayMs * 2 ** attempt) * (0.5 + Math.random() / 2);
@@ -106,7 +100,10 @@ export function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
+function sleep(ms: number, caller: AbortSignal | null): Promise<void> {
+  // Listen on a private follower of the caller's signal: listeners never pile up on a signal the
+  // caller shares between concurrent requests.
+  const signal = caller && AbortSignal.any([caller]);
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
