@@ -1,32 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { childPids, isAlive } from '@myreports/pbx-fixtures';
 
 const START = fileURLToPath(new URL('../dist/start.js', import.meta.url));
 const run = promisify(execFile);
-
-/** Pids of the children of `parentPid` (Linux /proc). */
-async function childrenOf(parentPid: number): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parentPid) pids.push(Number(entry));
-  }
-  return pids;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Starts the main command's stack on a free port; `output()` is everything it printed so far. */
 function startStackProcess(args: string[] = ['--port', '0']) {
@@ -43,7 +23,7 @@ describe('the main command (npm start after the build)', () => {
     await expect.poll(output, { timeout: 45_000 }).toContain('Ctrl-C stops everything.');
     const url = /Mock API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output())?.[1];
     expect(url).toBeDefined();
-    const [prism] = await childrenOf(child.pid!);
+    const [prism] = await childPids(child.pid!);
     expect(prism).toBeDefined();
 
     // The example exactly as printed, pasted into a shell.

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile, readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { MockSetupError, startMock } from '@myreports/pbx-mock';
+import { childPids, isAlive } from '@myreports/pbx-fixtures';
 
 /** True while something accepts TCP connections at `url`. */
 async function answers(url: string): Promise<boolean> {
@@ -15,28 +15,8 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Pids of the Prism processes whose parent is `parentPid` (Linux /proc). */
-async function prismChildrenOf(parentPid: number): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    // Field 4 of stat, after the parenthesised command name, is the parent pid.
-    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (parent === parentPid && cmdline.includes('prism-cli')) pids.push(Number(entry));
-  }
-  return pids;
-}
+/** Pids of the Prism processes whose parent is `parentPid`. */
+const prismChildrenOf = (parentPid: number) => childPids(parentPid, 'prism-cli');
 
 describe('startMock', () => {
   it('starts on a free port, answers, and stop() leaves no process and no listener behind', async () => {
