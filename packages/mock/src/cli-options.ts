@@ -11,7 +11,15 @@ Options (environment variable in brackets):
   --log-level <l>   silent; error (5xx only); warn (and rejected requests);
                     info (one line per request); debug (and Prism's own
                     log, bodies included); default info                  [PBX_MOCK_LOG_LEVEL]
-  --dynamic         fake answers from the schemas instead of examples    [PBX_MOCK_DYNAMIC=true]
+  --static          answer from the spec's examples and keep nothing,
+                    instead of the twin that keeps what you create      [PBX_MOCK_STATIC=true]
+  --empty           the twin starts with no profile (default: the
+                    profiles of the spec's examples)                     [PBX_MOCK_EMPTY=true]
+  --seed-file <f>   the twin starts from this JSON file's profiles       [PBX_MOCK_SEED_FILE]
+  --state-file <f>  the twin keeps its profiles in this file across
+                    restarts                                             [PBX_MOCK_STATE_FILE]
+  --max-profiles <n> most profiles the twin holds; default 10000         [PBX_MOCK_MAX_PROFILES]
+  --dynamic         static replay with fake answers from the schemas     [PBX_MOCK_DYNAMIC=true]
   --seed <text>     make dynamic answers repeatable                      [PBX_MOCK_SEED]
   --help            print this help`;
 
@@ -35,6 +43,11 @@ export function parseMockCommand(args: string[], env: NodeJS.ProcessEnv = proces
         'log-level': { type: 'string' },
         dynamic: { type: 'boolean' },
         seed: { type: 'string' },
+        static: { type: 'boolean' },
+        empty: { type: 'boolean' },
+        'seed-file': { type: 'string' },
+        'state-file': { type: 'string' },
+        'max-profiles': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -62,8 +75,24 @@ export function parseMockCommand(args: string[], env: NodeJS.ProcessEnv = proces
   if (dynamic !== undefined) options.dynamic = dynamic;
   const seed = values.seed ?? env.PBX_MOCK_SEED;
   if (seed !== undefined) options.seed = seed;
+  const isStatic = values.static ?? parseBoolean(env.PBX_MOCK_STATIC, 'PBX_MOCK_STATIC');
+  if (isStatic !== undefined) options.static = isStatic;
+  const empty = values.empty ?? parseBoolean(env.PBX_MOCK_EMPTY, 'PBX_MOCK_EMPTY');
+  if (empty !== undefined) options.empty = empty;
+  const seedFile = values['seed-file'] ?? nonEmpty(env.PBX_MOCK_SEED_FILE);
+  if (seedFile !== undefined) options.seedFile = seedFile;
+  const stateFile = values['state-file'] ?? nonEmpty(env.PBX_MOCK_STATE_FILE);
+  if (stateFile !== undefined) options.stateFile = stateFile;
+  const maxProfiles = values['max-profiles'] ?? nonEmpty(env.PBX_MOCK_MAX_PROFILES);
+  if (maxProfiles !== undefined) {
+    options.maxProfiles = parseCount(maxProfiles, values['max-profiles'] === undefined ? 'PBX_MOCK_MAX_PROFILES' : '--max-profiles');
+  }
   if (command === 'proxy' && (options.dynamic || options.seed !== undefined)) {
     throw new MockSetupError('--dynamic and --seed apply to the mock, not to proxy mode.');
+  }
+  const twinFlags = (['static', 'empty', 'seedFile', 'stateFile', 'maxProfiles'] as const).filter((name) => options[name] !== undefined);
+  if (command === 'proxy' && twinFlags.length > 0) {
+    throw new MockSetupError('--static, --empty, --seed-file, --state-file and --max-profiles apply to the mock, not to proxy mode.');
   }
   return command === 'proxy' ? { command, upstream: rest[0]!, options } : { command, options };
 }
@@ -73,4 +102,14 @@ function parseBoolean(value: string | undefined, source: string): boolean | unde
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
   throw new MockSetupError(`${source} must be true or false, not "${value}".`);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function parseCount(value: string, source: string): number {
+  const count = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(count) || count < 1) throw new MockSetupError(`${source} must be a whole number above 0, not "${value}".`);
+  return count;
 }

@@ -18,6 +18,19 @@ export interface MockOptions {
   seed?: string;
   /** Where log lines go. Default: standard output. */
   log?: (line: string) => void;
+  /**
+   * Static replay: every answer from the spec's examples, nothing kept (the mock before the twin).
+   * Default false: the stateful twin answers every valid request. `dynamic` implies it.
+   */
+  static?: boolean;
+  /** The twin starts (and resets to) no profile instead of the spec's examples. */
+  empty?: boolean;
+  /** The twin starts (and resets to) the profiles of this JSON file (`{ "profiles": [...] }`), checked against the spec. */
+  seedFile?: string;
+  /** The twin keeps its profiles in this file across restarts (written atomically after each change). */
+  stateFile?: string;
+  /** Most profiles the twin holds; a create beyond gets an error envelope. Default 10,000. */
+  maxProfiles?: number;
 }
 
 export const DEFAULTS = { port: 4010, host: '127.0.0.1', logLevel: 'info' } as const;
