@@ -2,8 +2,10 @@ import { Agent, type IncomingMessage, type OutgoingHttpHeaders, type ServerRespo
 import type { AddressInfo } from 'node:net';
 import { createBodyExplainer } from './explain-body.js';
 import { describeParameterViolations, describeViolations, parseViolations } from './explain-violations.js';
+import { answerControl } from './mock-control.js';
 import { listenError } from './prism-process.js';
 import type { Json, SpecDocument } from './spec-document.js';
+import type { Twin } from './twin/index.js';
 import { typedExamples } from './typed-examples.js';
 
 export interface FrontOptions {
@@ -21,6 +23,8 @@ export interface FrontOptions {
   dynamic: boolean;
   /** Called once per answered request; absent = no request log. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Mock mode: the stateful twin that answers what Prism accepted; absent = static replay. */
+  twin?: Pick<Twin, 'respond' | 'reset'>;
 }
 
 export interface RequestLogEntry {
@@ -65,6 +69,7 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
     const queryAt = target.indexOf('?');
     const pathname = queryAt < 0 ? target : target.slice(0, queryAt);
     const method = req.method ?? 'GET';
+    if (faithful && answerControl(pathname, req, res, () => options.twin?.reset() ?? Promise.resolve())) return;
     let operation: ReturnType<SpecDocument['find']> | null = null;
     const findOperation = () => (operation ??= spec.find(method, pathname));
     let parsed: ParsedJson | undefined;
@@ -96,6 +101,32 @@ export async function startFront(options: FrontOptions): Promise<FrontServer> {
 
     const onAnswer = (answer: IncomingMessage): void => {
       const status = answer.statusCode ?? 502;
+      const twin = options.twin;
+      const valid = status >= 200 && status < 300 && answer.headers['sl-violations'] === undefined;
+      if (faithful && twin && valid && !picksExample(req.headers.prefer)) {
+        const operation = findOperation();
+        const answered = operation && twin.respond({
+          operationId: String(operation.object.operationId),
+          method,
+          path: pathname,
+          pathParams: pathParams(operation.path, pathname),
+          query: Object.fromEntries(new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1))),
+          headers: req.headers,
+          body: parsedBody().value,
+        });
+        if (answered) {
+          answer.resume();
+          const payload = answered.body === undefined ? '' : JSON.stringify(answered.body);
+          res.writeHead(answered.status, {
+            ...answered.headers,
+            ...(payload ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+            'content-length': String(Buffer.byteLength(payload)),
+          });
+          res.end(payload);
+          log(answered.status, answered.status >= 400 ? String((answered.body as Json | undefined)?.message) : undefined);
+          return;
+        }
+      }
       if (!faithful || (status !== 400 && status !== 201)) {
         res.writeHead(status, endToEndHeaders(answer.rawHeaders));
         answer.pipe(res);
@@ -254,6 +285,23 @@ function choosesAnswer(prefer: string | string[] | undefined): boolean {
   const text = String(prefer);
   const code = /\bcode\s*=\s*(\d+)/.exec(text)?.[1];
   return /\b(example|dynamic)\s*=/.test(text) || (code !== undefined && !code.startsWith('2'));
+}
+
+/** `Prefer: code=`, `example=` or `dynamic=`: the client asks for the spec's examples, not the twin. */
+function picksExample(prefer: string | string[] | undefined): boolean {
+  return prefer !== undefined && /\b(example|code|dynamic)\s*=/.test(String(prefer));
+}
+
+/** The path parameters of a request, by the names of the operation's path template. */
+function pathParams(template: string, pathname: string): Record<string, string> {
+  const names = template.split('/');
+  const values = pathname.split('/');
+  const result: Record<string, string> = {};
+  names.forEach((name, index) => {
+    const match = /^\{(.+)\}$/.exec(name);
+    if (match) result[match[1]!] = decodeURIComponent(values[index] ?? '');
+  });
+  return result;
 }
 
 interface ParsedJson {

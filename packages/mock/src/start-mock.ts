@@ -1,6 +1,7 @@
 import { DEFAULTS, type MockOptions, atLeast } from './options.js';
 import { type RunningMock, startPrismBehindFront } from './prism-behind-front.js';
 import { batchedStdout, formatRequest } from './request-log.js';
+import { twinOptionsOf } from './twin-options.js';
 
 export type { RunningMock } from './prism-behind-front.js';
 
@@ -11,6 +12,7 @@ export type { RunningMock } from './prism-behind-front.js';
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const logLevel = options.logLevel ?? DEFAULTS.logLevel;
+  const twin = twinOptionsOf(options);
   const stdout = batchedStdout();
   const log = options.log ?? stdout.log;
   const prismArgs = (specPath: string) => [
@@ -38,6 +40,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
             },
           }),
     },
+    ...(twin ? { twin } : {}),
     log,
     flush: stdout.flush,
   });
