@@ -16,7 +16,8 @@ describe('validation proxy', () => {
   let proxyToBroken: RunningMock;
 
   beforeAll(async () => {
-    server = await startMock({ port: 0, logLevel: 'silent' });
+    // Static replay: an upstream that answers the same twice, so proxied and direct answers compare.
+    server = await startMock({ port: 0, logLevel: 'silent', static: true });
     broken = createServer((_, res) => {
       // A list without `page_size` and with a profile lacking `tenantId`.
       res.writeHead(200, { 'content-type': 'application/json' });
