@@ -35,7 +35,17 @@ describe('the main command (npm start after the build)', () => {
     const { stdout } = await run('sh', ['-c', curl]);
     expect(stdout).toMatch(/^HTTP\/1\.1 201 Created/);
     expect(stdout).toMatch(new RegExp(`^location: ${url}/v1\\.0/accounts/[^/]+/customers/[^/]+/pbxs/[0-9a-f-]{36}\\r?$`, 'im'));
-    expect(JSON.parse(stdout.slice(stdout.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 'success', data: { _type: expect.any(String) } });
+    const created = JSON.parse(stdout.slice(stdout.indexOf('\r\n\r\n') + 4));
+    expect(created).toMatchObject({ status: 'success', data: { _type: expect.any(String) } });
+
+    // The twin keeps it: the Location answers with the created profile, until the printed reset.
+    const location = /^location: (\S+)/im.exec(stdout)![1]!;
+    const read = await fetch(location, { headers: { authorization: 'Bearer any' } });
+    expect(((await read.json()) as { data: unknown }).data).toEqual(created.data);
+    const reset = /`(curl -X POST \S+\/__mock\/reset)`/.exec(output())?.[1];
+    expect(reset).toBe(`curl -X POST ${url}/__mock/reset`);
+    await run('sh', ['-c', reset!]);
+    expect((await fetch(location, { headers: { authorization: 'Bearer any' } })).status).toBe(404);
 
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
