@@ -1,44 +1,62 @@
-import { DEFAULTS, type MockOptions, atLeast } from './options.js';
-import { type RunningMock, startPrismBehindFront } from './prism-behind-front.js';
-import { batchedStdout, formatRequest } from './request-log.js';
+import type { RequestLogEntry } from './http-server.js';
+import { DEFAULTS, type LogLevel, type MockOptions, atLeast } from './options.js';
+import type { EngineInput } from './prism-engine.js';
+import type { ResponderAnswer } from './responder.js';
+import { type RunningMock, serve } from './serve.js';
 
-export type { RunningMock } from './prism-behind-front.js';
+export type { RunningMock } from './serve.js';
 
 /**
- * Starts the mock (Prism behind its front, see front-server.ts) and resolves once it answers HTTP.
- * Prism logs only errors (its per-request log costs most of its throughput and prints query
- * values such as licence keys); the front logs one line per request instead, at level `info`.
+ * Starts the mock: Prism in this process on the bundled spec, behind the contract edges of
+ * handle-request.ts. Resolves once it listens.
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const logLevel = options.logLevel ?? DEFAULTS.logLevel;
-  const stdout = batchedStdout();
-  const log = options.log ?? stdout.log;
-  const prismArgs = (specPath: string) => [
-    ...['mock', specPath],
-    ...['--verboseLevel', atLeast(logLevel, 'debug') ? 'debug' : logLevel === 'silent' ? 'silent' : 'error'],
-    ...(options.dynamic ? ['--dynamic'] : []),
-    ...(options.seed !== undefined ? ['--seed', options.seed] : []),
-  ];
-  return startPrismBehindFront({
-    host: options.host ?? DEFAULTS.host,
-    port: options.port ?? DEFAULTS.port,
-    prismArgs,
-    // An operation of the spec, so Prism answers it without logging an error.
-    probe: { path: '/v1.0/pbxs?instanceId=ready', headers: { authorization: 'Bearer ready' } },
-    front: {
-      mode: 'mock',
+  const { respond } = options;
+  return serve({
+    ...options,
+    engine: (contract) => ({
       dynamic: options.dynamic ?? false,
-      // info: every request; warn: rejected ones too; error: only the mock's own failures (5xx).
-      ...(logLevel === 'silent'
-        ? {}
-        : {
-            onRequest: (entry) => {
-              const wanted = entry.status >= 500 || (entry.status >= 400 && atLeast(logLevel, 'warn')) || atLeast(logLevel, 'info');
-              if (wanted) log(formatRequest(entry));
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      validateAnswers: options.strict ?? false,
+      ...(respond
+        ? {
+            answerValidRequest: (input: EngineInput, { operationId }: { operationId: string }) => {
+              if (/\b(code|example)\s*=/i.test(input.headers.prefer ?? '')) return undefined;
+              const route = contract.route(input.method, input.path);
+              const answer = respond({
+                operationId,
+                method: input.method.toUpperCase(),
+                path: input.path,
+                pathParams: route.kind === 'operation' ? route.pathParams : {},
+                query: input.query,
+                headers: input.headers,
+                body: input.body,
+              });
+              return answer && toEngineAnswer(answer);
             },
-          }),
+          }
+        : {}),
+    }),
+    handler: {
+      mode: 'mock',
+      maxPatchOperations: options.maxPatchOperations ?? DEFAULTS.maxPatchOperations,
+      strict: options.strict ?? false,
+      typedExamples: !options.dynamic,
+      ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     },
-    log,
-    flush: stdout.flush,
+    wanted: mockLineWanted,
   });
+}
+
+/** error: 5xx and faults; warn: and refused requests; info: every request. */
+function mockLineWanted(entry: RequestLogEntry, level: LogLevel): boolean {
+  if (entry.status >= 500 || entry.fault) return atLeast(level, 'error');
+  if (entry.status >= 400) return atLeast(level, 'warn');
+  return atLeast(level, 'info');
+}
+
+function toEngineAnswer(answer: ResponderAnswer) {
+  const headers = Object.fromEntries(Object.entries(answer.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
+  if (answer.body !== undefined && typeof answer.body !== 'string') headers['content-type'] ??= 'application/json';
+  return { status: answer.status, headers, body: answer.body };
 }
