@@ -4,7 +4,7 @@ import type { TwinOptions } from './twin/index.js';
 const TWIN_OPTIONS = ['empty', 'seedFile', 'stateFile', 'maxProfiles'] as const;
 
 /** What the mock's options ask of the twin: nothing (static replay), or how to start it. */
-export function twinOptionsOf(options: MockOptions): Omit<TwinOptions, 'baseUrl' | 'onError'> | undefined {
+export function twinOptionsOf(options: MockOptions): Omit<TwinOptions, 'onError'> | undefined {
   const given = TWIN_OPTIONS.filter((name) => options[name] !== undefined && options[name] !== false);
   if (options.static || options.dynamic) {
     if (given.length > 0) {

@@ -75,7 +75,12 @@ describe('pbx-mock setup errors', () => {
       const specPackage = join(root, 'node_modules/@myreports/pbx-openapi');
       await mkdir(specPackage, { recursive: true });
       await writeFile(join(specPackage, 'package.json'), await readFile(require.resolve('@myreports/pbx-openapi/package.json')));
-      for (const dependency of ['@stoplight', 'ajv', 'ajv-formats']) {
+      // The contract core as a copy too: a link would lead Node back to the built spec of the repository.
+      const contract = join(root, 'node_modules/@myreports/pbx-contract');
+      const contractSource = dirname(require.resolve('@myreports/pbx-contract/package.json'));
+      await cp(join(contractSource, 'dist'), join(contract, 'dist'), { recursive: true });
+      await cp(join(contractSource, 'package.json'), join(contract, 'package.json'));
+      for (const dependency of ['@stoplight', 'ajv', 'ajv-formats', 'fp-ts']) {
         const installed = join(dirname(require.resolve('ajv/package.json')), '..', dependency);
         await symlink(installed, join(root, 'node_modules', dependency));
       }

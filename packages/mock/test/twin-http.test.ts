@@ -26,7 +26,8 @@ function expectContract(operationId: string, answer: Answer): void {
 describe('the twin (the default), over HTTP', () => {
   let mock: RunningMock;
   beforeAll(async () => {
-    mock = await startMock({ port: 0, logLevel: 'silent' });
+    // Strict: Prism also validates every answer of the twin; a violation would be a 500.
+    mock = await startMock({ port: 0, logLevel: 'silent', strict: true });
   });
   afterAll(() => mock?.stop());
   beforeEach(() => mock.reset());

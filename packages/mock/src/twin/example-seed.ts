@@ -1,4 +1,4 @@
-import type { Json, SpecDocument } from '../spec-document.js';
+import type { Contract, Json } from '@myreports/pbx-contract';
 import type { Profile } from './profile.js';
 
 /**
@@ -7,8 +7,8 @@ import type { Profile } from './profile.js';
  * appears in several examples (list, get, create): the fields of every appearance are merged, the
  * list example first so its order is the list's order.
  */
-export function exampleProfiles(spec: SpecDocument): Profile[] {
-  const examples = Object.values((spec.json.components as Json).examples as Record<string, Json>);
+export function exampleProfiles(contract: Contract): Profile[] {
+  const examples = Object.values(contract.document.components.examples as Record<string, Json>);
   const merged = new Map<string, Record<string, unknown>>();
   const add = (candidate: unknown) => {
     if (!isProfile(candidate)) return;

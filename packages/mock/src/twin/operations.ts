@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as envelope from './envelopes.js';
-import type { TwinAnswer, TwinRequest } from './exchange.js';
+import type { ResponderAnswer as TwinAnswer, ResponderRequest as TwinRequest } from '../responder.js';
 import { type Profile, guidKey, summary } from './profile.js';
 import type { InsertResult, ProfileStore } from './profile-store.js';
 
 export interface OperationContext {
   store: ProfileStore;
-  /** The absolute URL of a new profile on this mock, for `Location`. */
+  /** The URL of a new profile on this mock, for `Location`. */
   location(request: TwinRequest, id: string): string;
   /** Called after every change, so the state file can follow. */
   changed(): void;

@@ -1,17 +1,16 @@
-import { createBodyExplainer } from '../explain-body.js';
-import type { Json, SpecDocument } from '../spec-document.js';
+import { type Contract, type Json, createBodyExplainer } from '@myreports/pbx-contract';
 
 /** What is wrong with a profile read from a file, each reason prefixed with `where` (empty: valid). */
 export type ProfileCheck = (value: unknown, where: string) => string[];
 
 /**
  * Checks a profile against the response schema get returns (`AnyPbxConnectionProfile`), with the
- * spec reader and validator the mock already has: a documented `_type` against its own variant, any
+ * contract's reader and its one validator: a documented `_type` against its own variant, any
  * other against `OtherPbxConnectionProfile`, so that each reason is about the profile's own type.
  */
-export function createProfileCheck(spec: SpecDocument): ProfileCheck {
-  const explain = createBodyExplainer(spec);
-  const documented = spec.resolve({ $ref: '#/components/schemas/PbxConnectionProfile' });
+export function createProfileCheck(contract: Contract): ProfileCheck {
+  const explain = createBodyExplainer(contract.document, contract.validator);
+  const documented = contract.resolve({ $ref: '#/components/schemas/PbxConnectionProfile' }) ?? {};
   const types = new Set(Object.keys(((documented.discriminator as Json | undefined)?.mapping as Json | undefined) ?? {}));
   const schemaOf = (value: unknown): Json =>
     isObject(value) && typeof value._type === 'string' && types.has(value._type)

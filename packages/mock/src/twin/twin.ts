@@ -1,7 +1,7 @@
+import type { Contract } from '@myreports/pbx-contract';
 import { MockSetupError } from '../options.js';
-import type { SpecDocument } from '../spec-document.js';
 import { exampleProfiles } from './example-seed.js';
-import type { TwinAnswer, TwinRequest } from './exchange.js';
+import type { ResponderAnswer as TwinAnswer, ResponderRequest as TwinRequest } from '../responder.js';
 import { OPERATIONS } from './operations.js';
 import type { Profile } from './profile.js';
 import { createProfileCheck } from './profile-check.js';
@@ -19,8 +19,11 @@ export interface TwinOptions {
   maxProfiles?: number;
   /** Default 64 MiB of stored JSON. */
   maxStoredBytes?: number;
-  /** Base URL of the mock (`http://127.0.0.1:4010`), for the `Location` of a new profile. */
-  baseUrl: () => string;
+  /**
+   * Base URL of the mock (`http://127.0.0.1:4010`, or its public URL), for the absolute `Location` of
+   * a new profile: the spec types it `format: uri`, which strict mode checks. Default: a relative one.
+   */
+  baseUrl?: () => string;
   /** A state file that could not be written (disk full, folder gone): the answers go on. */
   onError?: (error: Error) => void;
 }
@@ -38,18 +41,18 @@ export interface Twin {
 export const DEFAULT_LIMITS: StoreLimits = { maxProfiles: 10_000, maxBytes: 64 * 1024 * 1024 };
 
 /** A stateful twin of the API: what is created is there when read back. */
-export async function createTwin(spec: SpecDocument, options: TwinOptions): Promise<Twin> {
+export async function createTwin(contract: Contract, options: TwinOptions = {}): Promise<Twin> {
   const limits: StoreLimits = {
     maxProfiles: positive(options.maxProfiles ?? DEFAULT_LIMITS.maxProfiles, 'maxProfiles'),
     maxBytes: positive(options.maxStoredBytes ?? DEFAULT_LIMITS.maxBytes, 'maxStoredBytes'),
   };
-  const check = createProfileCheck(spec);
+  const check = createProfileCheck(contract);
   const seedOption = options.seed ?? 'examples';
   const seed: readonly Profile[] =
     seedOption === 'empty'
       ? []
       : seedOption === 'examples'
-        ? checkedProfiles(exampleProfiles(spec), 'the examples of the spec', check, limits)
+        ? checkedProfiles(exampleProfiles(contract), 'the examples of the spec', check, limits)
         : await readSeedFile(seedOption.file, check, limits);
 
   const store = new ProfileStore(limits);
@@ -62,7 +65,7 @@ export async function createTwin(spec: SpecDocument, options: TwinOptions): Prom
 
   const context = {
     store,
-    location: (request: TwinRequest, id: string) => `${options.baseUrl()}${request.path.replace(/\/$/, '')}/${id}`,
+    location: (request: TwinRequest, id: string) => `${options.baseUrl?.() ?? ''}${request.path.replace(/\/$/, '')}/${id}`,
     changed: () => void state?.save(),
   };
   return {

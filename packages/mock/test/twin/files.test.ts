@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STATE_FORMAT, createTwin } from '../../src/twin/index.js';
-import { BASE_URL, IDS, kazooCreate, requests, spec } from './support.js';
+import { IDS, kazooCreate, requests, spec } from './support.js';
 
 let folder: string;
 beforeEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const newTwin = (options = {}) => createTwin(spec, { baseUrl: () => BASE_URL, ...options });
+const newTwin = (options = {}) => createTwin(spec, options);
 const OTHER_CUSTOMER = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const seeded = {
   _type: 'KazooPbxConnectionProfile',

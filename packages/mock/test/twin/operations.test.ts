@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createTwin } from '../../src/twin/index.js';
-import { BASE_URL, IDS, PROFILES, contractErrors, kazooCreate, requests, spec, threeCxCreate } from './support.js';
+import { IDS, PROFILES, contractErrors, kazooCreate, requests, spec, threeCxCreate } from './support.js';
 
 const OTHER_CUSTOMER = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const BASE_URL = 'http://127.0.0.1:4999';
 const newTwin = (options = {}) => createTwin(spec, { baseUrl: () => BASE_URL, ...options });
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/;
 

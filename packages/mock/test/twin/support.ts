@@ -1,9 +1,9 @@
-import { IDS, createSpecValidator, kazooCreate, loadBundledSpec, threeCxCreate } from '@myreports/pbx-fixtures';
-import { loadSpecDocument } from '../../src/spec-document.js';
-import type { TwinAnswer, TwinRequest } from '../../src/twin/index.js';
+import { loadContract } from '@myreports/pbx-contract';
+import { IDS, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
+import type { ResponderAnswer as TwinAnswer, ResponderRequest as TwinRequest } from '../../src/responder.js';
 
-export const spec = loadSpecDocument();
-export const BASE_URL = 'http://127.0.0.1:4999';
+/** The contract core: the spec's one reader and its one validator. */
+export const spec = loadContract();
 export { IDS, kazooCreate, threeCxCreate };
 
 const PROFILES = `/v1.0/accounts/${IDS.accountTenantId}/customers/${IDS.customerTenantId}/pbxs`;
@@ -26,17 +26,17 @@ export const requests = {
     pathParams: {},
     query: { instanceId },
     headers: {},
+    body: undefined,
   }),
 };
 
 function request(operationId: string, method: string, params: Record<string, string>, body?: unknown): TwinRequest {
   const path = `/v1.0/accounts/${IDS.accountTenantId}/customers/${params.customerTenantId}/pbxs${params.pbxId ? `/${params.pbxId}` : ''}`;
-  return { operationId, method, path, pathParams: { accountTenantId: IDS.accountTenantId, ...params }, query: {}, headers: {}, ...(body === undefined ? {} : { body }) };
+  return { operationId, method, path, pathParams: { accountTenantId: IDS.accountTenantId, ...params }, query: {}, headers: {}, body };
 }
 export { PROFILES };
 
-const document = loadBundledSpec();
-const validator = createSpecValidator(document);
+const { document, validator } = spec;
 
 /**
  * Validates an answer against the response schema the spec gives its operation and status (the
