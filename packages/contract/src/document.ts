@@ -21,7 +21,7 @@ export interface OpenApiDocument {
 export interface OperationObject {
   operationId: string;
   parameters?: unknown[];
-  requestBody?: { content: Record<string, MediaTypeObject> } | { $ref: string };
+  requestBody?: { content: Record<string, MediaTypeObject> };
   responses: Record<string, { content?: Record<string, MediaTypeObject> } | { $ref: string }>;
   [key: string]: unknown;
 }

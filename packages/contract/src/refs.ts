@@ -7,7 +7,8 @@ export function atPointer(document: unknown, pointer: string): unknown {
   let node: unknown = document;
   for (const token of pointer.slice(2).split('/')) {
     if (typeof node !== 'object' || node === null) return undefined;
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    // A pointer in a URI fragment is percent-encoded (RFC 6901 section 6): `%7BpbxId%7D`.
+    const key = safeDecode(token).replace(/~1/g, '/').replace(/~0/g, '~');
     if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined;
     node = (node as Json)[key];
   }
@@ -34,4 +35,12 @@ export function resolveRef(document: unknown, node: unknown): Json | undefined {
 /** The JSON pointer of a path item's operation: `#/paths/~1v1.0~1pbxs/get`. */
 export function operationPointer(path: string, method: string): string {
   return `#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method.toLowerCase()}`;
+}
+
+function safeDecode(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
 }
