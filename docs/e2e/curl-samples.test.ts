@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSpecValidator, loadBundledSpec } from '@myreports/pbx-fixtures';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { type CodeSample, collectCodeSamples, guideCodeBlocks, samplesIn } from '../scripts/code-samples.js';
@@ -54,6 +54,8 @@ describe('the curl samples, run with sh against the mock', () => {
   afterAll(async () => {
     await mock?.stop();
   });
+  // Each sample meets the twin as a reader's first request would: holding the spec's examples.
+  beforeEach(() => mock.reset());
 
   it('cover every operation of the spec', () => {
     const operationIds = Object.values(spec.paths).flatMap((item) =>

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listOperations, loadBundledSpec } from '@myreports/pbx-fixtures';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { collectCodeSamples, samplesIn } from '../scripts/code-samples.js';
@@ -40,6 +40,8 @@ describe('the TypeScript samples, run with tsx against the mock', () => {
   afterAll(async () => {
     await mock?.stop();
   });
+  // Each sample meets the twin as a reader's first request would: holding the spec's examples.
+  beforeEach(() => mock.reset());
 
   it('exist for every operation', () => {
     expect(samples.map((sample) => sample.operationId).sort()).toEqual(listOperations(loadBundledSpec()).map(({ operation }) => operation.operationId).sort());

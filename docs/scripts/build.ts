@@ -11,7 +11,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundledSpecPath, loadBundledSpec } from '@myreports/pbx-fixtures';
+import { bundledSpecPath, loadBundledSpec } from '@myreports/pbx-contract';
 import { collectCodeSamples, samplesIn, typeCheckSamples } from './code-samples.js';
 import { inlineRedoclyLogo } from './redocly-logo.js';
 

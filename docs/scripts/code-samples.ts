@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { HTTP_METHODS, type OpenApiDocument } from '@myreports/pbx-fixtures';
+import { HTTP_METHODS, type OpenApiDocument } from '@myreports/pbx-contract';
 
 /** The languages every operation shows, as `x-codeSamples` labels them. */
 export const SAMPLE_LANGUAGES = ['curl', 'TypeScript'] as const;

@@ -82,10 +82,17 @@ function handle(rootDir: string, request: IncomingMessage, response: ServerRespo
   const file = resolveFile(rootDir, request.url ?? '/');
   if (!file) return send(response, 404, 'Not found.');
 
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    // Gone since resolveFile saw it (a rebuild in progress): a 404, not an uncaught ENOENT.
+    return send(response, 404, 'Not found.');
+  }
   response.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'Content-Length': statSync(file).size,
+    'Content-Length': size,
     'Cache-Control': 'no-cache',
   });
   if (request.method === 'HEAD') return void response.end();

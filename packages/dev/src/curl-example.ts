@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { loadBundledSpec, resolveRef } from '@myreports/pbx-contract';
 
 type Json = Record<string, unknown>;
 
@@ -18,17 +15,8 @@ export interface RequestExample {
  * its first request example), so the printed example and the benchmark cannot drift from it.
  */
 export function createRequestExample(baseUrl: string): RequestExample {
-  const spec = JSON.parse(readFileSync(require.resolve('@myreports/pbx-openapi/openapi.json'), 'utf8')) as Json;
-  const resolve = (node: unknown): Json => {
-    let current = node as Json;
-    while (typeof current.$ref === 'string') {
-      current = (current.$ref as string)
-        .slice(2)
-        .split('/')
-        .reduce<Json>((parent, key) => parent[key.replace(/~1/g, '/').replace(/~0/g, '~')] as Json, spec);
-    }
-    return current;
-  };
+  const spec = loadBundledSpec() as unknown as Json;
+  const resolve = (node: unknown): Json => resolveRef(spec, node) ?? {};
 
   const [path, item] = Object.entries(spec.paths as Record<string, Json>).find(
     ([, candidate]) => (candidate.post as Json | undefined)?.operationId === 'createPbxConnectionProfile',

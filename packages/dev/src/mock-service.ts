@@ -11,8 +11,17 @@ export function mockService(options: MockOptions): Service {
       return {
         name: 'Mock API',
         url: mock.url,
-        description: 'Prism on the bundled spec; any Bearer token is accepted',
-        usage: ['Create a profile on the mock (answers 201 with a Location header):', ...createCurlExample(mock.url)],
+        description: options.static || options.dynamic ? 'Prism on the bundled spec, static replay; any Bearer token is accepted' : 'Prism on the bundled spec; any Bearer token is accepted',
+        usage: [
+          'Create a profile on the mock (answers 201 with a Location header):',
+          ...createCurlExample(mock.url),
+          ...(options.static || options.dynamic
+            ? []
+            : [
+                '',
+                `The mock keeps the profiles you create, per customer, in memory (from the spec's examples at start): reset with \`curl -X POST ${mock.url}/__mock/reset\`, or run \`npm start -- --static\` to replay the examples instead.`,
+              ]),
+        ],
         stop: () => mock.stop(),
       };
     },

@@ -31,8 +31,13 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Ctrl-C, `kill`, a closed terminal: each stops every service; a second signal does not wait.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const other of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(other, () => process.exit(1));
+      stop();
+    });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { childPids, isAlive } from '@myreports/pbx-fixtures';
 
 const START = fileURLToPath(new URL('../dist/start.js', import.meta.url));
 const run = promisify(execFile);
@@ -23,8 +22,6 @@ describe('the main command (npm start after the build)', () => {
     await expect.poll(output, { timeout: 45_000 }).toContain('Ctrl-C stops everything.');
     const url = /Mock API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output())?.[1];
     expect(url).toBeDefined();
-    const [prism] = await childPids(child.pid!);
-    expect(prism).toBeDefined();
 
     // The example exactly as printed, pasted into a shell.
     const lines = output().split('\n').map((line) => line.trim());
@@ -35,13 +32,35 @@ describe('the main command (npm start after the build)', () => {
     const { stdout } = await run('sh', ['-c', curl]);
     expect(stdout).toMatch(/^HTTP\/1\.1 201 Created/);
     expect(stdout).toMatch(new RegExp(`^location: ${url}/v1\\.0/accounts/[^/]+/customers/[^/]+/pbxs/[0-9a-f-]{36}\\r?$`, 'im'));
-    expect(JSON.parse(stdout.slice(stdout.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 'success', data: { _type: expect.any(String) } });
+    const created = JSON.parse(stdout.slice(stdout.indexOf('\r\n\r\n') + 4));
+    expect(created).toMatchObject({ status: 'success', data: { _type: expect.any(String) } });
+
+    // The twin keeps it: the Location answers with the created profile, until the printed reset.
+    const location = /^location: (\S+)/im.exec(stdout)![1]!;
+    const read = await fetch(location, { headers: { authorization: 'Bearer any' } });
+    expect(((await read.json()) as { data: unknown }).data).toEqual(created.data);
+    const reset = /`(curl -X POST \S+\/__mock\/reset)`/.exec(output())?.[1];
+    expect(reset).toBe(`curl -X POST ${url}/__mock/reset`);
+    await run('sh', ['-c', reset!]);
+    expect((await fetch(location, { headers: { authorization: 'Bearer any' } })).status).toBe(404);
 
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
     expect(output()).toContain('Stopping');
-    expect(isAlive(prism!)).toBe(false);
+    await expect(fetch(url!)).rejects.toThrow();
+  });
+
+  it.each(['SIGTERM', 'SIGHUP'] as const)('%s stops everything too: neither the mock nor the docs answer afterwards', async (signal) => {
+    const { child, output } = startStackProcess();
+    await expect.poll(output, { timeout: 45_000 }).toContain('Ctrl-C stops everything.');
+    const mockUrl = /Mock API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output())![1]!;
+    const docsUrl = /Reference docs\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output())![1]!;
+    child.kill(signal);
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    await expect(fetch(mockUrl)).rejects.toThrow();
+    await expect(fetch(docsUrl)).rejects.toThrow();
   });
 
   it('refuses an unknown option with a message naming it, and a taken port with a message naming it', async () => {

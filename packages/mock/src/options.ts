@@ -1,26 +1,57 @@
+import type { Responder } from './responder.js';
+
 /**
- * How much the mock prints: `error` only its own failures (5xx), `warn` also rejected requests,
- * `info` one line per request, `debug` adds Prism's own log.
+ * How much the mock prints: `error` 5xx and engine faults only, `warn` also refused requests (and
+ * contract violations in proxy mode), `info` one line per request, `debug` adds Prism's own detail.
  */
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export interface MockOptions {
+/** What the mock and the proxy share. */
+export interface ServerOptions {
   /** Port to listen on; `0` picks a free one. Default 4010. */
   port?: number;
   /** Interface to bind. Default `127.0.0.1` (the mock is for this machine only). */
   host?: string;
   /** Default `info`. */
   logLevel?: LogLevel;
+  /** Where log lines go. Default: standard output. */
+  log?: (line: string) => void;
+  /** Largest request body in bytes; larger gets a 413. Default 1 MiB. */
+  bodyLimit?: number;
+  /** Answer CORS requests from this origin (`https://app.example.com`); default: no CORS headers. */
+  cors?: string;
+}
+
+export interface MockOptions extends ServerOptions {
   /** Fake every response from its schema instead of serving the spec's examples. Default false. */
   dynamic?: boolean;
   /** Seed of dynamic mode, so that its fake data repeats from run to run. */
   seed?: string;
-  /** Where log lines go. Default: standard output. */
-  log?: (line: string) => void;
+  /** Base of `Location` headers, e.g. `https://mock.example.com`; default: the address the mock listens on. */
+  publicUrl?: string;
+  /** Most operations in one JSON Patch; more gets a 400. Default 100. */
+  maxPatchOperations?: number;
+  /** Validate every answer (Prism's or the responder's) against the spec; a violation answers 500. Default false. */
+  strict?: boolean;
+  /** Answers valid requests instead of the spec's examples (see responder.ts). */
+  respond?: Responder;
+  /**
+   * Static replay: every answer from the spec's examples, nothing kept (the mock before the twin).
+   * Default false: the stateful twin answers every valid request. `dynamic` implies it.
+   */
+  static?: boolean;
+  /** The twin starts (and resets to) no profile instead of the spec's examples. */
+  empty?: boolean;
+  /** The twin starts (and resets to) the profiles of this JSON file (`{ "profiles": [...] }`), checked against the spec. */
+  seedFile?: string;
+  /** The twin keeps its profiles in this file across restarts (written atomically after each change). */
+  stateFile?: string;
+  /** Most profiles the twin holds; a create beyond gets an error envelope. Default 10,000. */
+  maxProfiles?: number;
 }
 
-export const DEFAULTS = { port: 4010, host: '127.0.0.1', logLevel: 'info' } as const;
+export const DEFAULTS = { port: 4010, host: '127.0.0.1', logLevel: 'info', bodyLimit: 1024 * 1024, maxPatchOperations: 100, upstreamTimeoutMs: 30_000 } as const;
 
 /** A setup mistake the user can fix: the CLI prints its message alone, without a stack trace. */
 export class MockSetupError extends Error {
@@ -40,6 +71,27 @@ export function parseLogLevel(value: string, source: string): LogLevel {
     throw new MockSetupError(`${source} must be one of ${LOG_LEVELS.join(', ')}, not "${value}".`);
   }
   return value as LogLevel;
+}
+
+/** A positive whole number (a size, a count, milliseconds). */
+export function parseCount(value: string, source: string): number {
+  const count = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(count) || count < 1) throw new MockSetupError(`${source} must be a whole number above 0, not "${value}".`);
+  return count;
+}
+
+/** An http(s) URL without query or fragment; `what` names it in the message. */
+export function parseHttpUrl(value: string, source: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new MockSetupError(`${source} must be an http(s) URL such as https://api.na.myreports.cloud/api, not "${value}".`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+    throw new MockSetupError(`${source} must be an http(s) URL such as https://api.na.myreports.cloud/api, not "${value}".`);
+  }
+  return url;
 }
 
 export function atLeast(level: LogLevel, wanted: Exclude<LogLevel, 'silent'>): boolean {

@@ -1,16 +1,47 @@
-import type { RequestLogEntry } from './front-server.js';
+import type { RequestLogEntry } from './http-server.js';
 
-/** One line per request: `POST /v1.0/…/pbxs → 400 (3 ms) Invalid request: …`. */
+/** One line per request: `POST /v1.0/…/pbxs → 400 (3 ms) Invalid request: …`, control characters escaped. */
 export function formatRequest(entry: RequestLogEntry): string {
   const time = new Date().toISOString().slice(11, 19);
-  const line = `${time} ${entry.method.padEnd(6)} ${entry.path} → ${entry.status} (${entry.milliseconds} ms)`;
-  const withMessage = entry.message ? `${line} ${entry.message}` : line;
-  return entry.violations ? [`${withMessage} breaks the contract:`, ...entry.violations.map((text) => `    ${text}`)].join('\n') : withMessage;
+  let line = `${time} ${entry.method.padEnd(6)} ${entry.path} → ${entry.status} (${entry.milliseconds} ms)`;
+  if (entry.message) line += ` ${entry.message}`;
+  if (entry.fault) line += ` engine fault: ${entry.fault}`;
+  const text = entry.violations ? [`${line} breaks the contract:`, ...entry.violations.map((violation) => `    ${violation}`)].join('\n') : line;
+  return escapeControl(text);
+}
+
+/**
+ * Control characters (and the line separators of JSON and JavaScript) as escapes: a value sent to
+ * the mock cannot forge a log line or move the terminal's cursor. Newlines between a line and its
+ * indented violations are kept.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]|\n(?! {4})/g, (character) =>
+    character === '\n' ? '\\n' : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+const SECRET_NAMES = 'apiKey|password|licenseKey|token|access_token|refresh_token|client_secret|secret';
+
+/**
+ * Secrets out of a line of Prism's debug log, which prints headers, URLs and bodies: the
+ * `Authorization` value, query values, the values of `apiKey`, `password`, `licenseKey` (also as
+ * the target of a JSON Patch operation) and bearer tokens anywhere.
+ */
+export function maskSecrets(text: string): string {
+  return text
+    .replace(/\b((?:proxy-)?authorization|cookie|x-api-key)(["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|[^\r\n,}]*)/gi, '$1$2…')
+    .replace(/\bBearer\s+[^\s",}]+/gi, 'Bearer …')
+    .replace(/([?&][^=&\s#"]+=)[^&\s#"]*/g, '$1…')
+    .replace(new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|[^,}\\]\\s]+)`, 'gi'), '$1"…"')
+    .replace(new RegExp(`\\{[^{}]*"path"\\s*:\\s*"/(?:${SECRET_NAMES})"[^{}]*\\}`, 'gi'), (operation) =>
+      operation.replace(/("value"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\]\s]+)/, '$1"…"'),
+    );
 }
 
 /**
  * Standard output, written once per turn of the event loop instead of once per line: under load a
- * write per request costs more than the rest of the front's work (stdout to a file or terminal is a
+ * write per request costs more than the rest of the mock's work (stdout to a file or terminal is a
  * blocking write).
  */
 export function batchedStdout(): { log: (line: string) => void; flush: () => void } {

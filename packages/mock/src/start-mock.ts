@@ -1,44 +1,88 @@
-import { DEFAULTS, type MockOptions, atLeast } from './options.js';
-import { type RunningMock, startPrismBehindFront } from './prism-behind-front.js';
-import { batchedStdout, formatRequest } from './request-log.js';
+import type { RequestLogEntry } from './http-server.js';
+import { DEFAULTS, type LogLevel, type MockOptions, atLeast } from './options.js';
+import type { EngineInput } from './prism-engine.js';
+import type { ResponderAnswer } from './responder.js';
+import { controlReply } from './mock-control.js';
+import { type RunningMock as RunningServer, loadMockContract, serve } from './serve.js';
+import { twinOptionsOf } from './twin-options.js';
+import { createTwin } from './twin/index.js';
 
-export type { RunningMock } from './prism-behind-front.js';
+export interface RunningMock extends RunningServer {
+  /** Puts the twin back to its seed (the examples, nothing, or the seed file); nothing to do in static replay. */
+  reset(): Promise<void>;
+}
 
 /**
- * Starts the mock (Prism behind its front, see front-server.ts) and resolves once it answers HTTP.
- * Prism logs only errors (its per-request log costs most of its throughput and prints query
- * values such as licence keys); the front logs one line per request instead, at level `info`.
+ * Starts the mock: Prism in this process on the bundled spec, behind the contract edges of
+ * handle-request.ts, and by default the stateful twin (src/twin) answering what Prism accepts.
+ * Resolves once it listens.
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const logLevel = options.logLevel ?? DEFAULTS.logLevel;
-  const stdout = batchedStdout();
-  const log = options.log ?? stdout.log;
-  const prismArgs = (specPath: string) => [
-    ...['mock', specPath],
-    ...['--verboseLevel', atLeast(logLevel, 'debug') ? 'debug' : logLevel === 'silent' ? 'silent' : 'error'],
-    ...(options.dynamic ? ['--dynamic'] : []),
-    ...(options.seed !== undefined ? ['--seed', options.seed] : []),
-  ];
-  return startPrismBehindFront({
-    host: options.host ?? DEFAULTS.host,
-    port: options.port ?? DEFAULTS.port,
-    prismArgs,
-    // An operation of the spec, so Prism answers it without logging an error.
-    probe: { path: '/v1.0/pbxs?instanceId=ready', headers: { authorization: 'Bearer ready' } },
-    front: {
-      mode: 'mock',
+  const twinOptions = twinOptionsOf(options);
+  const contract = loadMockContract();
+  // A bad seed or state file fails the start before anything listens.
+  let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
+  const twin = twinOptions && !options.respond
+    ? await createTwin(contract, { ...twinOptions, baseUrl: () => baseUrl, onError: (error) => (options.log ?? console.error)(error.message) })
+    : undefined;
+  const respond = options.respond ?? twin?.respond;
+  const reset = async (): Promise<void> => twin?.reset();
+  const served = await serve({
+    ...options,
+    contract,
+    control: (request) => controlReply(request, reset),
+    engine: (contract) => ({
       dynamic: options.dynamic ?? false,
-      // info: every request; warn: rejected ones too; error: only the mock's own failures (5xx).
-      ...(logLevel === 'silent'
-        ? {}
-        : {
-            onRequest: (entry) => {
-              const wanted = entry.status >= 500 || (entry.status >= 400 && atLeast(logLevel, 'warn')) || atLeast(logLevel, 'info');
-              if (wanted) log(formatRequest(entry));
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      validateAnswers: options.strict ?? false,
+      ...(respond
+        ? {
+            answerValidRequest: (input: EngineInput, { operationId }: { operationId: string }) => {
+              if (/\b(code|example)\s*=/i.test(input.headers.prefer ?? '')) return undefined;
+              const route = contract.route(input.method, input.path);
+              const answer = respond({
+                operationId,
+                method: input.method.toUpperCase(),
+                path: input.path,
+                pathParams: route.kind === 'operation' ? route.pathParams : {},
+                query: input.query,
+                headers: input.headers,
+                body: input.body,
+              });
+              return answer && toEngineAnswer(answer);
             },
-          }),
+          }
+        : {}),
+    }),
+    handler: {
+      mode: 'mock',
+      maxPatchOperations: options.maxPatchOperations ?? DEFAULTS.maxPatchOperations,
+      strict: options.strict ?? false,
+      typedExamples: !options.dynamic,
+      ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     },
-    log,
-    flush: stdout.flush,
+    wanted: mockLineWanted,
   });
+  baseUrl ||= served.url;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: served.url,
+    port: served.port,
+    reset,
+    // Every change answered so far is in the state file before stop resolves.
+    stop: () => (stopping ??= served.stop().then(() => twin?.flush())),
+  };
+}
+
+/** error: 5xx and faults; warn: and refused requests; info: every request. */
+function mockLineWanted(entry: RequestLogEntry, level: LogLevel): boolean {
+  if (entry.status >= 500 || entry.fault) return atLeast(level, 'error');
+  if (entry.status >= 400) return atLeast(level, 'warn');
+  return atLeast(level, 'info');
+}
+
+function toEngineAnswer(answer: ResponderAnswer) {
+  const headers = Object.fromEntries(Object.entries(answer.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
+  if (answer.body !== undefined && typeof answer.body !== 'string') headers['content-type'] ??= 'application/json';
+  return { status: answer.status, headers, body: answer.body };
 }

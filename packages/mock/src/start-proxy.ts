@@ -1,46 +1,36 @@
-import { DEFAULTS, type LogLevel, MockSetupError, atLeast } from './options.js';
-import { type RunningMock, startPrismBehindFront } from './prism-behind-front.js';
-import { batchedStdout, formatRequest } from './request-log.js';
+import { createForward } from './forward.js';
+import type { RequestLogEntry } from './http-server.js';
+import { DEFAULTS, type LogLevel, type ServerOptions, atLeast, parseHttpUrl } from './options.js';
+import { type RunningMock as RunningProxy, serve } from './serve.js';
 
-export interface ProxyOptions {
+export type { RunningProxy };
+
+export interface ProxyOptions extends ServerOptions {
   /** Base URL of the real server, e.g. `https://api.na.myreports.cloud/api`. */
   upstream: string;
-  port?: number;
-  host?: string;
-  /** `info` (default) logs every request; `warn` only those that break the contract. */
-  logLevel?: LogLevel;
-  log?: (line: string) => void;
+  /** An upstream silent this long gets the client a 504. Default 30 s. */
+  upstreamTimeoutMs?: number;
 }
 
 /**
- * Validation proxy: Prism in proxy mode between a client and a real server. Requests and answers
- * pass through unchanged; each one that breaks the contract is reported with its violations.
+ * Validation proxy: Prism in this process between a client and a real server. Requests and answers
+ * pass through unchanged; each exchange that breaks the contract is reported with every violation.
  */
-export async function startProxy(options: ProxyOptions): Promise<RunningMock> {
-  let upstream: URL;
-  try {
-    upstream = new URL(options.upstream);
-    if (!['http:', 'https:'].includes(upstream.protocol)) throw new Error('not http');
-  } catch {
-    throw new MockSetupError(`The upstream must be an http(s) URL such as https://api.na.myreports.cloud/api, not "${options.upstream}".`);
-  }
-  const logLevel = options.logLevel ?? DEFAULTS.logLevel;
-  const stdout = batchedStdout();
-  const log = options.log ?? stdout.log;
-  return startPrismBehindFront({
-    host: options.host ?? DEFAULTS.host,
-    port: options.port ?? DEFAULTS.port,
-    prismArgs: (specPath) => ['proxy', specPath, upstream.href.replace(/\/$/, ''), '--verboseLevel', atLeast(logLevel, 'debug') ? 'debug' : 'silent'],
-    // No path: any answer, even the upstream's 404, proves Prism is up.
-    probe: { path: '/' },
-    front: {
-      mode: 'proxy',
-      dynamic: false,
-      onRequest: (entry) => {
-        if (entry.violations ? atLeast(logLevel, 'warn') : atLeast(logLevel, 'info')) log(formatRequest(entry));
-      },
-    },
-    log,
-    flush: stdout.flush,
+export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
+  const upstream = parseHttpUrl(options.upstream, 'The upstream');
+  const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
+  const forward = createForward({ upstream, timeoutMs: options.upstreamTimeoutMs ?? DEFAULTS.upstreamTimeoutMs, bodyLimit: Math.max(bodyLimit, 10 * 1024 * 1024) });
+  return serve({
+    ...options,
+    engine: () => ({ dynamic: false, validateAnswers: true, proxy: { upstream, forward } }),
+    handler: { mode: 'proxy', maxPatchOperations: DEFAULTS.maxPatchOperations, strict: false, typedExamples: false },
+    wanted: proxyLineWanted,
   });
+}
+
+/** error: the proxy's own failures (5xx it made); warn: and contract violations; info: every exchange. */
+function proxyLineWanted(entry: RequestLogEntry, level: LogLevel): boolean {
+  if (entry.fault || ((entry.status === 502 || entry.status === 504) && entry.message)) return atLeast(level, 'error');
+  if (entry.violations) return atLeast(level, 'warn');
+  return atLeast(level, 'info');
 }

@@ -35,6 +35,12 @@ describe('pbx-mock setup errors', () => {
     [['serve'], 'Unknown command "serve"'],
     [['proxy'], 'proxy needs exactly one upstream URL'],
     [['proxy', 'https://api.na.myreports.cloud/api', '--dynamic'], '--dynamic and --seed apply to the mock'],
+    [['proxy', 'https://api.na.myreports.cloud/api', '--empty'], '--max-profiles apply to the mock, not to proxy mode'],
+    [['--max-profiles', '0'], '--max-profiles must be a whole number above 0, not "0"'],
+    [['--max-profiles', 'many'], '--max-profiles must be a whole number above 0'],
+    [['--static', '--state-file', 'state.json'], 'stateFile apply to the twin, not to static replay'],
+    [['--empty', '--seed-file', 'seed.json'], 'Choose either an empty start or a seed file'],
+    [['--seed-file', '/nonexistent/seed.json'], 'Seed file /nonexistent/seed.json does not exist'],
   ])('%j: exits 1 with "%s" and no stack trace', async (args, message) => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(1);
@@ -46,6 +52,9 @@ describe('pbx-mock setup errors', () => {
     [{ PBX_MOCK_PORT: 'x' }, 'PBX_MOCK_PORT must be a port number'],
     [{ PBX_MOCK_LOG_LEVEL: 'verbose' }, 'PBX_MOCK_LOG_LEVEL must be one of'],
     [{ PBX_MOCK_DYNAMIC: 'maybe' }, 'PBX_MOCK_DYNAMIC must be true or false'],
+    [{ PBX_MOCK_STATIC: 'maybe' }, 'PBX_MOCK_STATIC must be true or false'],
+    [{ PBX_MOCK_MAX_PROFILES: '-1' }, 'PBX_MOCK_MAX_PROFILES must be a whole number above 0'],
+    [{ PBX_MOCK_EMPTY: 'true', PBX_MOCK_SEED_FILE: 'seed.json' }, 'Choose either an empty start or a seed file'],
   ])('environment %j: exits 1 with "%s"', async (env, message) => {
     const { code, stderr } = await runCli([], env);
     expect(code).toBe(1);
@@ -66,7 +75,12 @@ describe('pbx-mock setup errors', () => {
       const specPackage = join(root, 'node_modules/@myreports/pbx-openapi');
       await mkdir(specPackage, { recursive: true });
       await writeFile(join(specPackage, 'package.json'), await readFile(require.resolve('@myreports/pbx-openapi/package.json')));
-      for (const dependency of ['@stoplight', 'ajv', 'ajv-formats']) {
+      // The contract core as a copy too: a link would lead Node back to the built spec of the repository.
+      const contract = join(root, 'node_modules/@myreports/pbx-contract');
+      const contractSource = dirname(require.resolve('@myreports/pbx-contract/package.json'));
+      await cp(join(contractSource, 'dist'), join(contract, 'dist'), { recursive: true });
+      await cp(join(contractSource, 'package.json'), join(contract, 'package.json'));
+      for (const dependency of ['@stoplight', 'ajv', 'ajv-formats', 'fp-ts']) {
         const installed = join(dirname(require.resolve('ajv/package.json')), '..', dependency);
         await symlink(installed, join(root, 'node_modules', dependency));
       }

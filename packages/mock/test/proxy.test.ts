@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { IDS } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MockSetupError, type RunningMock, startMock, startProxy } from '@myreports/pbx-mock';
+import { MockSetupError, type RunningMock, type RunningProxy, startMock, startProxy } from '@myreports/pbx-mock';
 import { BEARER, PATHS, call } from './support/mock-client.js';
 
 describe('validation proxy', () => {
@@ -12,11 +12,12 @@ describe('validation proxy', () => {
   let broken: ReturnType<typeof createServer>;
   let brokenUrl: string;
   const lines: string[] = [];
-  let proxy: RunningMock;
-  let proxyToBroken: RunningMock;
+  let proxy: RunningProxy;
+  let proxyToBroken: RunningProxy;
 
   beforeAll(async () => {
-    server = await startMock({ port: 0, logLevel: 'silent' });
+    // Static replay: an upstream that answers the same twice, so proxied and direct answers compare.
+    server = await startMock({ port: 0, logLevel: 'silent', static: true });
     broken = createServer((_, res) => {
       // A list without `page_size` and with a profile lacking `tenantId`.
       res.writeHead(200, { 'content-type': 'application/json' });

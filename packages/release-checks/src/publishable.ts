@@ -3,6 +3,7 @@ export const PUBLISHABLE = [
   { name: '@myreports/pbx-openapi', dir: 'spec' },
   { name: '@myreports/pbx-types', dir: 'packages/types' },
   { name: '@myreports/pbx-client', dir: 'packages/client' },
+  { name: '@myreports/pbx-contract', dir: 'packages/contract' },
   { name: '@myreports/pbx-mock', dir: 'packages/mock' },
 ] as const;
 

@@ -1,10 +1,16 @@
 // When the generated types change, every package that carries them must be released with them:
-// the spec itself, the types generated from it, the client typed by them, and the mock that ships
-// the spec. Changesets bumps a package only when a changeset names it (the types package builds
+// the spec itself, the types generated from it, the client typed by them, the contract core that
+// validates by the spec, and the mock that ships it. Changesets bumps a package only when a changeset names it (the types package builds
 // from the spec as a dev dependency), so the pull request must name them all.
 import { type Bump, pendingBumps } from './declared.js';
 
-export const RELEASED_WITH_THE_TYPES = ['@myreports/pbx-openapi', '@myreports/pbx-types', '@myreports/pbx-client', '@myreports/pbx-mock'] as const;
+export const RELEASED_WITH_THE_TYPES = [
+  '@myreports/pbx-openapi',
+  '@myreports/pbx-types',
+  '@myreports/pbx-client',
+  '@myreports/pbx-contract',
+  '@myreports/pbx-mock',
+] as const;
 const RANK: Record<Bump, number> = { patch: 1, minor: 2, major: 3 };
 
 /**

@@ -1,6 +1,8 @@
 // Just enough JSON Schema reading for the `_type` variant check: follow internal `$ref`s and merge
 // `allOf` members into one object shape. The bundled spec only has internal refs.
 
+import { resolveRef } from '@myreports/pbx-contract';
+
 export type Schema = Record<string, unknown>;
 export type Document = Record<string, unknown>;
 
@@ -8,19 +10,9 @@ export function isObject(value: unknown): value is Schema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Follows `$ref` chains (`#/components/...`) to the schema they name. */
-export function resolve(value: unknown, doc: Document, seen = new Set<string>()): Schema | undefined {
-  if (!isObject(value)) return undefined;
-  const ref = value['$ref'];
-  if (typeof ref !== 'string') return value;
-  if (!ref.startsWith('#/') || seen.has(ref)) return undefined;
-  seen.add(ref);
-  let node: unknown = doc;
-  for (const token of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(token).replaceAll('~1', '/').replaceAll('~0', '~');
-    node = isObject(node) ? node[key] : undefined;
-  }
-  return resolve(node, doc, seen);
+/** Follows `$ref` chains (`#/components/...`) to the schema they name (the contract core resolves them). */
+export function resolve(value: unknown, doc: Document): Schema | undefined {
+  return isObject(value) ? resolveRef(doc, value) : undefined;
 }
 
 /** An object schema with its `allOf` members folded in: properties, required names, closed or not. */

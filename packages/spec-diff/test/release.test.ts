@@ -5,11 +5,11 @@ import type { Bump } from '../src/declared.js';
 import { missingReleases } from '../src/release-bumps.js';
 import { type ThrowawayRepo, throwawayRepo } from './support/throwaway-repo.js';
 
-const [spec, types, client, mock] = ['@myreports/pbx-openapi', '@myreports/pbx-types', '@myreports/pbx-client', '@myreports/pbx-mock'];
-const all = (bump: Bump): Map<string, Bump> => new Map([spec, types, client, mock].map((name) => [name!, bump]));
+const [spec, types, client, contract, mock] = ['@myreports/pbx-openapi', '@myreports/pbx-types', '@myreports/pbx-client', '@myreports/pbx-contract', '@myreports/pbx-mock'];
+const all = (bump: Bump): Map<string, Bump> => new Map([spec, types, client, contract, mock].map((name) => [name!, bump]));
 
 describe('which releases a change of the generated types needs', () => {
-  it('accepts the four packages with the same bump, or higher ones beside the spec', () => {
+  it('accepts the five packages with the same bump, or higher ones beside the spec', () => {
     expect(missingReleases(all('minor'))).toEqual([]);
     expect(missingReleases(new Map([...all('major'), [spec!, 'minor']]))).toEqual([]);
   });
@@ -17,12 +17,13 @@ describe('which releases a change of the generated types needs', () => {
     expect(missingReleases(new Map([[spec!, 'major']]))).toEqual([
       `${types}: no pending changeset bumps it (wanted: major or higher)`,
       `${client}: no pending changeset bumps it (wanted: major or higher)`,
+      `${contract}: no pending changeset bumps it (wanted: major or higher)`,
       `${mock}: no pending changeset bumps it (wanted: major or higher)`,
     ]);
   });
   it('rejects a bump lower than the spec\'s, and wants at least a patch when the spec has none', () => {
     expect(missingReleases(new Map([...all('major'), [client!, 'patch']]))).toEqual([`${client}: bumped patch, lower than the spec's major`]);
-    expect(missingReleases(new Map([[types!, 'patch'], [client!, 'patch'], [mock!, 'patch']]))).toEqual([
+    expect(missingReleases(new Map([[types!, 'patch'], [client!, 'patch'], [contract!, 'patch'], [mock!, 'patch']]))).toEqual([
       `${spec}: no pending changeset bumps it (wanted: patch or higher)`,
     ]);
   });
@@ -30,7 +31,7 @@ describe('which releases a change of the generated types needs', () => {
 
 const kazooCreate = 'spec/components/schemas/KazooPbxConnectionProfileCreate.yaml';
 const typeChangingEdit = (text: string): string => text.replace('required: [_type, name,', 'required: [_type, name, countryCode,');
-const releaseAll = `---\n"${spec}": major\n"${types}": major\n"${client}": major\n"${mock}": major\n---\n\ncountryCode is required on create.\n`;
+const releaseAll = `---\n"${spec}": major\n"${types}": major\n"${client}": major\n"${contract}": major\n"${mock}": major\n---\n\ncountryCode is required on create.\n`;
 let repo: ThrowawayRepo;
 
 beforeEach(() => {
@@ -43,7 +44,7 @@ describe('npm run check:release -- --base <ref>', () => {
     repo.edit(kazooCreate, typeChangingEdit);
     const { code, out } = repo.run('release-cli.ts', ['--base', 'HEAD']);
     expect(out).toContain('Generated types: CHANGED since HEAD');
-    for (const name of [spec, types, client, mock]) expect(out).toContain(`${name}: no pending changeset bumps it`);
+    for (const name of [spec, types, client, contract, mock]) expect(out).toContain(`${name}: no pending changeset bumps it`);
     expect(code).toBe(1);
   });
 
@@ -56,7 +57,7 @@ describe('npm run check:release -- --base <ref>', () => {
     expect(code).toBe(1);
   });
 
-  it('passes when a changeset releases the four packages with the same bump', () => {
+  it('passes when a changeset releases the five packages with the same bump', () => {
     repo.edit(kazooCreate, typeChangingEdit);
     repo.addChangeset('country-required.md', releaseAll);
     const { code, out } = repo.run('release-cli.ts', ['--base', 'HEAD']);

@@ -9,7 +9,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const mock = await startMock({ port: 0, logLevel: 'silent' });
+  // Static replay: these suites expect the spec's examples; twin-lifecycle.test.ts starts a twin of its own.
+  const mock = await startMock({ port: 0, logLevel: 'silent', static: true });
   project.provide('mockUrl', mock.url);
   return () => mock.stop();
 }

@@ -1,48 +1,32 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import type { Json, SpecDocument } from './spec-document.js';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-
-const DOCUMENT_ID = 'https://pbx-mock.invalid/openapi.json';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { Json, OpenApiDocument } from './document.js';
+import { resolveRef } from './refs.js';
+import type { SpecValidator } from './validator.js';
+import { type Tag, branchesOf, discriminatingMembers, selectVariant } from './variants.js';
 
 /**
- * Says in a few words which body field is wrong and why, for a body Prism has rejected.
+ * Says which body field is wrong and why, one phrase per problem (`body field licenseKey is
+ * required`), or nothing for a valid body.
  *
- * Prism decides whether a request is valid; its list of violations, though, mixes the errors of
- * every branch of a `oneOf` (a Kazoo body missing `hostRest` also "lacks" every 3CX field). This
- * walks the schema along the body, picks the branch the body's `const` members select (`_type`;
- * `op` and `path` for a JSON Patch operation), and reports only that branch's errors (Ajv).
+ * A plain validator's list mixes the errors of every branch of a `oneOf` (a Kazoo body missing
+ * `hostRest` also "lacks" every 3CX field). This walks the schema along the body, picks the branch
+ * the body's `const` members select (`_type`; `op` and `path` for a JSON Patch operation), and
+ * reports only that branch's errors, in the schema's order.
  */
-export function createBodyExplainer(spec: SpecDocument): (schema: unknown, body: unknown) => string[] {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
-  addFormats(ajv);
-  ajv.addSchema({ ...spec.json, $id: DOCUMENT_ID }, DOCUMENT_ID);
-  const compiled = new WeakMap<Json, ValidateFunction>();
-  const validator = (schema: Json): ValidateFunction => {
-    let validate = compiled.get(schema);
-    if (!validate) {
-      // Local references point into the document added above.
-      const absolute = JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${DOCUMENT_ID}#/`);
-      validate = ajv.compile(JSON.parse(absolute) as Json);
-      compiled.set(schema, validate);
-    }
-    return validate;
-  };
+export function createBodyExplainer(document: OpenApiDocument, validator: SpecValidator): (schema: unknown, body: unknown) => string[] {
   const withoutItems = new WeakMap<Json, Json>();
 
   const explain = (node: unknown, value: unknown, path: string[]): string[] => {
-    const schema = spec.resolve(node);
-    const branches = Array.isArray(schema.oneOf) ? (schema.oneOf as unknown[]).map((branch) => spec.resolve(branch)) : undefined;
+    const schema = resolveRef(document, node) ?? {};
+    const branches = branchesOf(document, schema);
     if (branches) {
-      const tags = discriminatingMembers(spec, branches);
+      const tags = discriminatingMembers(document, branches);
       if (!isObject(value) && branches.every((branch) => branch.type === 'object')) {
         const tag = tags[0];
         return [`${where(path)} must be a JSON object${tag ? ` with ${tag.name} ${oneOf(tag.values)}` : ''}`];
       }
       if (isObject(value) && tags.length > 0) {
-        const selected = branches.findIndex((_, index) => tags.every((tag) => value[tag.name] === tag.values[index]));
+        const selected = selectVariant(tags, branches.length, value);
         if (selected >= 0) {
           const errors = explain(branches[selected], value, path);
           // One error explains itself; several may mean the tag itself is the mistake.
@@ -51,7 +35,9 @@ export function createBodyExplainer(spec: SpecDocument): (schema: unknown, body:
         const misfits = tags.filter((tag) => !tag.values.includes(value[tag.name]));
         if (misfits.length > 0) {
           return misfits.map((tag) =>
-            tag.name in value ? `${where([...path, tag.name])} must be ${oneOf(tag.values)}` : `${where([...path, tag.name])} is required (${oneOf(tag.values)})`,
+            Object.prototype.hasOwnProperty.call(value, tag.name)
+              ? `${where([...path, tag.name])} must be ${oneOf(tag.values)}`
+              : `${where([...path, tag.name])} is required (${oneOf(tag.values)})`,
           );
         }
       }
@@ -62,10 +48,10 @@ export function createBodyExplainer(spec: SpecDocument): (schema: unknown, body:
         own = { ...schema, items: true };
         withoutItems.set(schema, own);
       }
-      const arrayErrors = describe(validator(own), value, path);
+      const arrayErrors = describe(validator.compile(own), value, path);
       return [...arrayErrors, ...value.flatMap((item, index) => explain(schema.items, item, [...path, String(index)]))];
     }
-    return describe(validator(schema), value, path);
+    return describe(validator.compile(schema), value, path);
   };
 
   /** "`_type` says 3CX but the fields are Kazoo's": when another branch would accept the body. */
@@ -73,7 +59,7 @@ export function createBodyExplainer(spec: SpecDocument): (schema: unknown, body:
     branches.flatMap((branch, index) => {
       if (index === selected) return [];
       const retagged = { ...value, ...Object.fromEntries(tags.map((tag) => [tag.name, tag.values[index]])) };
-      if (!validator(branch)(retagged)) return [];
+      if (!validator.compile(branch)(retagged)) return [];
       const changed = tags.filter((tag) => tag.values[index] !== tag.values[selected]);
       return changed.map(
         (tag) => `${where([...path, tag.name])} is ${JSON.stringify(value[tag.name])} but the other fields are those of ${JSON.stringify(tag.values[index])}`,
@@ -83,35 +69,13 @@ export function createBodyExplainer(spec: SpecDocument): (schema: unknown, body:
   return (schema, body) => [...new Set(explain(schema, body, []))];
 }
 
-interface Tag {
-  name: string;
-  /** The `const` of this member in each branch, in branch order. */
-  values: unknown[];
-}
-
-/** Members that every branch pins with a `const`, with distinct values overall (`_type`, `op`, `path`). */
-function discriminatingMembers(spec: SpecDocument, branches: Json[]): Tag[] {
-  const first = branches[0]?.properties as Record<string, unknown> | undefined;
-  if (!first) return [];
-  const tags: Tag[] = [];
-  for (const name of Object.keys(first)) {
-    const values = branches.map((branch) => {
-      const member = (branch.properties as Record<string, unknown> | undefined)?.[name];
-      return member === undefined ? undefined : spec.resolve(member).const;
-    });
-    if (values.every((value) => value !== undefined)) tags.push({ name, values });
-  }
-  // Prefer the members that tell branches apart (`path` before `op` in a JSON Patch operation).
-  return tags.sort((a, b) => new Set(b.values).size - new Set(a.values).size);
-}
-
 function describe(validate: ValidateFunction, value: unknown, path: string[]): string[] {
   if (validate(value)) return [];
   return (validate.errors ?? []).flatMap((error) => {
     const at = [...path, ...error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))];
     const text = reason(error);
     if (text === undefined) return [];
-    return [text.field ? `${where([...at, text.field])} ${text.reason}` : `${where(at)} ${text.reason}`];
+    return [text.field !== undefined ? `${where([...at, text.field])} ${text.reason}` : `${where(at)} ${text.reason}`];
   });
 }
 
@@ -138,6 +102,8 @@ function reason(error: ErrorObject): { field?: string; reason: string } | undefi
       return { reason: `must be at most ${String(params.limit)} characters long` };
     case 'minItems':
       return { reason: `must hold at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}` };
+    case 'maxItems':
+      return { reason: `must hold at most ${String(params.limit)} item${params.limit === 1 ? '' : 's'}` };
     case 'oneOf':
     case 'anyOf':
       // The branches' own errors say more.

@@ -1,0 +1,98 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { type EngineAnswer, type EngineInput, type ForwardFunction, ProxyFailure } from './prism-engine.js';
+
+export interface ForwardOptions {
+  /** The one origin requests go to, with its base path: `https://staging.example.com/api`. */
+  upstream: URL;
+  /** No answer within this many milliseconds: 504. */
+  timeoutMs: number;
+  /** Largest upstream answer body kept for validation, in bytes; larger: 502. */
+  bodyLimit: number;
+}
+
+// Hop-by-hop headers belong to each connection (RFC 9110 section 7.6.1), not to the exchange.
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', 'content-length'];
+
+/**
+ * Sends each request to the upstream only. Redirects are answers like any other, passed back to the
+ * client, never followed (following one would send `Authorization` and the body to wherever it
+ * points). A reset or a short body fails at once with 502; silence past the timeout, 504.
+ */
+export function createForward(options: ForwardOptions): ForwardFunction {
+  const send = options.upstream.protocol === 'https:' ? httpsRequest : httpRequest;
+  const basePath = options.upstream.pathname.replace(/\/$/, '');
+
+  return (input: EngineInput) =>
+    new Promise<EngineAnswer>((resolve, reject) => {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(input.headers)) if (!HOP_BY_HOP.includes(name)) headers[name] = value;
+      const search = new URLSearchParams();
+      for (const [name, value] of Object.entries(input.query)) for (const item of [value].flat()) search.append(name, item);
+      const query = search.size > 0 ? `?${search}` : '';
+      const body = input.body === undefined ? undefined : typeof input.body === 'string' ? input.body : JSON.stringify(input.body);
+      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+
+      const outgoing = send(
+        {
+          protocol: options.upstream.protocol,
+          hostname: options.upstream.hostname,
+          port: options.upstream.port,
+          method: input.method,
+          path: `${basePath}${input.path}${query}`,
+          headers,
+        },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          answer.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > options.bodyLimit) {
+              answer.destroy();
+              reject(new ProxyFailure(502, `The upstream's answer is larger than ${options.bodyLimit} bytes.`));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          answer.on('aborted', () => reject(new ProxyFailure(502, 'The upstream closed the connection before its answer was complete.')));
+          answer.on('error', () => reject(new ProxyFailure(502, 'The upstream closed the connection before its answer was complete.')));
+          answer.on('end', () => {
+            if (!answer.complete) {
+              reject(new ProxyFailure(502, 'The upstream closed the connection before its answer was complete.'));
+              return;
+            }
+            const raw = Buffer.concat(chunks);
+            const answerHeaders: Record<string, string> = {};
+            for (const [name, value] of Object.entries(answer.headers)) {
+              if (value !== undefined && !HOP_BY_HOP.includes(name)) answerHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+            }
+            resolve({ status: answer.statusCode ?? 502, headers: answerHeaders, body: parsed(raw, answerHeaders['content-type']), raw });
+          });
+        },
+      );
+      // The whole exchange, not only the silence between packets: a trickling upstream times out too.
+      const timer = setTimeout(() => {
+        reject(new ProxyFailure(504, `The upstream did not answer within ${options.timeoutMs} ms.`));
+        outgoing.destroy();
+      }, options.timeoutMs);
+      outgoing.on('close', () => clearTimeout(timer));
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        reject(new ProxyFailure(502, `The upstream could not be reached (${error.code ?? error.message}).`));
+      });
+      outgoing.end(body);
+    });
+}
+
+/** The body as Prism validates it: JSON parsed, anything else as text. */
+function parsed(raw: Buffer, contentType: string | undefined): unknown {
+  if (raw.length === 0) return undefined;
+  const text = raw.toString('utf8');
+  if (contentType && /[/+]json\b/i.test(contentType)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}

@@ -1,0 +1,280 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  type Contract,
+  type Operation,
+  describeParameterFindings,
+  errorEnvelope,
+  invalidRequestMessage,
+} from '@myreports/pbx-contract';
+import type { EngineAnswer, EngineInput, MockChoice, PrismEngine, PrismFinding } from './prism-engine.js';
+import type { Responder } from './responder.js';
+
+/** A request as the HTTP server read it: body bytes already within the size limit. */
+export interface RawRequest {
+  method: string;
+  /** Request target: path and query, e.g. `/v1.0/pbxs?instanceId=1`. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+  /** For the request log: why a request was refused, or how an exchange breaks the contract. */
+  message?: string;
+  violations?: string[];
+}
+
+export interface HandlerOptions {
+  contract: Contract;
+  engine: PrismEngine;
+  mode: 'mock' | 'proxy';
+  /** Base of `Location` headers: the public base URL, or the address the mock listens on. */
+  baseUrl: () => string;
+  /** JSON Patch documents hold at most this many operations. */
+  maxPatchOperations: number;
+  /** Prism's validation of every answer: a violation becomes a 500 envelope. */
+  strict: boolean;
+  respond?: Responder;
+  /** Serve the examples of the `_type` sent (static mode). */
+  typedExamples: boolean;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Most object members and array items in one request body, nested ones included. */
+export const MAX_BODY_MEMBERS = 1000;
+
+/** True when `value` holds more than `limit` members and items; stops counting there. */
+function exceedsMembers(value: unknown, limit: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    const children = Array.isArray(node) ? node : Object.values(node);
+    count += children.length;
+    if (count > limit) return true;
+    stack.push(...children);
+  }
+  return false;
+}
+
+/**
+ * One request of the mock (or the proxy), from raw bytes to the reply. The contract core finds the
+ * operation and words the messages; Prism validates and answers. Every refusal is the API's error
+ * envelope, with the status the contract edge calls for.
+ */
+export async function handleRequest(request: RawRequest, options: HandlerOptions): Promise<Reply> {
+  const { contract, engine } = options;
+  const queryAt = request.url.indexOf('?');
+  const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
+  const route = contract.route(request.method, path);
+  const proxy = options.mode === 'proxy';
+  if (!proxy && route.kind === 'no-path') {
+    return envelope(404, `No such resource: ${request.method} ${path} is not an operation of this API.`);
+  }
+  if (!proxy && route.kind === 'method-not-allowed') {
+    return { ...envelope(405, `Method not allowed: ${path} accepts ${route.allow.join(', ')}.`), headers: { 'content-type': JSON_TYPE, allow: route.allow.join(', ') } };
+  }
+  const operation = route.kind === 'operation' ? route.operation : undefined;
+  const headers = normaliseHeaders(request.headers);
+
+  let body: unknown;
+  let bodyNotJson = false;
+  if (operation && operation.requestMediaTypes.length > 0 && request.body.length > 0) {
+    const refusal = unsupportedMediaType(operation, headers['content-type']);
+    if (refusal && !proxy) return refusal;
+    try {
+      body = JSON.parse(request.body.toString('utf8'));
+    } catch {
+      bodyNotJson = true;
+      body = request.body.toString('utf8');
+    }
+    const limit = options.maxPatchOperations;
+    if (!proxy && Array.isArray(body) && body.length > limit && contract.resolve(operation.requestSchema())?.type === 'array') {
+      return envelope(400, `Invalid request: the body holds ${body.length} operations; a JSON Patch may hold at most ${limit}.`);
+    }
+    // Validating every member of a 1 MiB object of 100,000 unknown fields takes Prism minutes; no
+    // body of this API needs more than a few dozen.
+    if (!proxy && !bodyNotJson && exceedsMembers(body, MAX_BODY_MEMBERS)) {
+      return envelope(400, `Invalid request: the body holds more than ${MAX_BODY_MEMBERS} fields and items; at most ${MAX_BODY_MEMBERS} are accepted.`);
+    }
+  } else if (proxy && request.body.length > 0) {
+    body = request.body.toString('utf8');
+  }
+
+  const input: EngineInput = {
+    method: request.method,
+    path,
+    query: operation ? queryBySpecNames(operation, request.url, queryAt) : rawQuery(request.url, queryAt),
+    headers,
+    body,
+  };
+  const preference = engine.preference(headers);
+  if (preference === 'invalid') {
+    return envelope(400, 'Invalid request: header Prefer must be code=<status>, example=<name> or dynamic=true|false.');
+  }
+
+  let choice: MockChoice = preference;
+  if (options.typedExamples && operation && !picksAnswer(preference)) {
+    const typed = contract.typedExamples(operation);
+    const sent = isObject(body) ? body[typed?.property ?? ''] : undefined;
+    const name = typeof sent === 'string' ? typed?.names.get(sent) : undefined;
+    if (name) choice = { ...preference, exampleKey: name };
+  }
+  const outcome = await engine.request(input, choice);
+
+  if (outcome.kind === 'refusal') return refusalReply(outcome.status, outcome.detail || outcome.title, operation, headers);
+
+  const { answer } = outcome;
+  const requestErrors = outcome.requestFindings.filter((finding) => finding.severity === 'error');
+  const answerErrors = outcome.answerFindings.filter((finding) => finding.severity === 'error');
+  if (proxy) {
+    const violations = [...requestErrors.map((finding) => describe('request', finding)), ...answerErrors.map((finding) => describe('response', finding))];
+    return { ...serialise(answer), violations: [...new Set(violations)] };
+  }
+  if (answerErrors.length > 0 && options.strict) {
+    const violations = [...new Set(answerErrors.map((finding) => describe('response', finding)))];
+    const reply = envelope(500, `The mock's answer (${answer.status}) breaks the contract: ${violations.slice(0, 10).join('; ')}${violations.length > 10 ? `; and ${violations.length - 10} more` : ''}.`);
+    return { ...reply, violations };
+  }
+  if (requestErrors.length > 0 && answer.status === 400 && operation) {
+    const parameters = describeParameterFindings(operation, requestErrors);
+    // Prism reports a missing body without a location: whatever is not a parameter is about the body.
+    const bodyFindings = requestErrors.filter((finding) => !['path', 'query', 'header', 'cookie'].includes(finding.location[0] ?? ''));
+    let bodyProblems: string[] = [];
+    if (bodyNotJson) bodyProblems = ['the body is not valid JSON'];
+    else if (bodyFindings.length > 0) {
+      bodyProblems = body === undefined ? ['the body is required'] : contract.explainBody(operation, body);
+      if (bodyProblems.length === 0) bodyProblems = bodyFindings.map((finding) => finding.message);
+    }
+    return envelope(400, invalidRequestMessage([...parameters, ...bodyProblems]));
+  }
+  if (bodyNotJson && operation && answer.status < 300) {
+    // Prism accepts some text where a JSON body is expected; the API does not.
+    return envelope(400, invalidRequestMessage(['the body is not valid JSON']));
+  }
+  return withLocation(serialise(answer), operation, path, options.baseUrl);
+}
+
+/** The envelope for a request Prism refused before answering. */
+function refusalReply(status: number, detail: string, operation: Operation | undefined, headers: Record<string, string>): Reply {
+  switch (status) {
+    case 406:
+      return envelope(406, `Not acceptable: this operation answers application/json, and the Accept header asks for ${headers.accept ?? 'something else'}.`);
+    case 404:
+      return envelope(404, operation ? 'Not Found' : 'No such resource.');
+    case 502:
+    case 504:
+      return envelope(status, detail);
+    case 422:
+      return envelope(400, `Invalid request: ${detail}`);
+    default:
+      return envelope(status >= 500 ? 500 : status, `The mock could not answer: ${detail}`);
+  }
+}
+
+/** A 415 when a body comes with a Content-Type the operation does not take (or none). */
+function unsupportedMediaType(operation: Operation, contentType: string | undefined): Reply | undefined {
+  const takes = operation.requestMediaTypes.join(', ');
+  if (contentType === undefined || contentType.trim() === '') {
+    return envelope(415, `Unsupported media type: the Content-Type header is missing; this operation takes ${takes}.`);
+  }
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  if (operation.requestMediaTypes.some((type) => type.toLowerCase() === mediaType)) return undefined;
+  return envelope(415, `Unsupported media type: the Content-Type header is ${JSON.stringify(mediaType)}; this operation takes ${takes}.`);
+}
+
+/**
+ * Header names lower-cased, and the `Bearer` scheme spelled as Prism expects: auth schemes are
+ * case-insensitive (RFC 7235 section 2.1), Prism compares them case-sensitively.
+ */
+function normaliseHeaders(raw: IncomingHttpHeaders): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  if (headers.authorization !== undefined) headers.authorization = headers.authorization.replace(/^\s*bearer(?=\s)/i, 'Bearer');
+  delete headers.host;
+  return headers;
+}
+
+/**
+ * Query parameters under the spec's names, matched without regard to case (`InstanceId` counts as
+ * `instanceId`): a decision, the vendor is silent; ASP.NET, which the API's timestamps betray,
+ * binds query parameters that way.
+ */
+function queryBySpecNames(operation: Operation, url: string, queryAt: number): Record<string, string | string[]> {
+  const query = rawQuery(url, queryAt);
+  const names = new Map(operation.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => [parameter.name.toLowerCase(), parameter.name]));
+  const result: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(query)) {
+    const spelled = names.get(name.toLowerCase()) ?? name;
+    const previous = result[spelled];
+    result[spelled] = previous === undefined ? value : [...[previous].flat(), ...[value].flat()];
+  }
+  return result;
+}
+
+function rawQuery(url: string, queryAt: number): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  if (queryAt < 0) return query;
+  const params = new URLSearchParams(url.slice(queryAt + 1));
+  for (const name of new Set(params.keys())) {
+    const values = params.getAll(name);
+    query[name] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}
+
+/** `Prefer` that picks the answer itself: an example, fake data, or a status other than success. */
+function picksAnswer(choice: MockChoice): boolean {
+  return choice.exampleKey !== undefined || choice.dynamic !== undefined || (choice.code !== undefined && (choice.code < 200 || choice.code >= 300));
+}
+
+/** `request.path.pbxid: must match format "uuid"`. */
+function describe(side: 'request' | 'response', finding: PrismFinding): string {
+  return `${[side, ...finding.location].join('.')}: ${finding.message}`;
+}
+
+/** A 201 with the new profile's id gets a `Location` on this mock, never the spec's example URL or the raw Host. */
+function withLocation(reply: Reply, operation: Operation | undefined, path: string, baseUrl: () => string): Reply {
+  const location = reply.headers.location;
+  // A responder's own Location, relative to the mock.
+  if (location?.startsWith('/')) return { ...reply, headers: { ...reply.headers, location: `${baseUrl()}${location}` } };
+  if (reply.status !== 201 || !operation || location === undefined) return reply;
+  const id = (parseJsonSafe(reply.body) as { data?: { id?: unknown } } | undefined)?.data?.id;
+  if (typeof id !== 'string') return reply;
+  return { ...reply, headers: { ...reply.headers, location: `${baseUrl()}${path.replace(/\/$/, '')}/${encodeURIComponent(id)}` } };
+}
+
+function serialise(answer: EngineAnswer): Reply {
+  const headers = { ...answer.headers };
+  for (const name of ['content-length', 'transfer-encoding', 'connection', 'keep-alive']) delete headers[name];
+  if (answer.raw) return { status: answer.status, headers, body: answer.raw };
+  if (answer.body === undefined || answer.body === null) return { status: answer.status, headers, body: '' };
+  if (Buffer.isBuffer(answer.body)) return { status: answer.status, headers, body: answer.body };
+  if (typeof answer.body === 'string') return { status: answer.status, headers, body: answer.body };
+  headers['content-type'] ??= 'application/json';
+  return { status: answer.status, headers, body: JSON.stringify(answer.body) };
+}
+
+export function envelope(status: number, message: string): Reply {
+  return { status, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify(errorEnvelope(status, message)), message };
+}
+
+function parseJsonSafe(body: string | Buffer): unknown {
+  try {
+    return JSON.parse(body.toString());
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

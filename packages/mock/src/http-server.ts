@@ -1,0 +1,177 @@
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type RawRequest, type Reply, envelope } from './handle-request.js';
+import { MockSetupError } from './options.js';
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path with query values hidden (`instanceId` may be a 3CX licence key). */
+  path: string;
+  status: number;
+  milliseconds: number;
+  /** For a refused request: what was wrong. */
+  message?: string;
+  /** How the request or the answer breaks the contract (proxy mode, `strict`). */
+  violations?: string[];
+  /** An unexpected failure inside the engine, answered with a 500. */
+  fault?: string;
+}
+
+export interface HttpServerOptions {
+  host: string;
+  port: number;
+  /** Largest request body, in bytes; a larger one gets a 413 while it streams in. */
+  bodyLimit: number;
+  /** `Access-Control-Allow-Origin` for this origin only; absent = no CORS headers at all. */
+  cors?: string;
+  handle: (request: RawRequest) => Promise<Reply>;
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP side of the mock: reads each body within the limit, hands the request to the engine,
+ * writes the reply. Whatever fails inside one request becomes that request's 500 envelope; the
+ * server keeps serving.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const { onRequest } = options;
+
+  const log = (req: IncomingMessage, started: number, reply: Pick<Reply, 'status' | 'message' | 'violations'>, fault?: string): void => {
+    if (!onRequest) return;
+    const target = req.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const pathname = queryAt < 0 ? target : target.slice(0, queryAt);
+    const query = queryAt < 0 ? '' : `?${[...new Set(new URLSearchParams(target.slice(queryAt + 1)).keys())].map((key) => `${key}=…`).join('&')}`;
+    onRequest({
+      method: req.method ?? 'GET',
+      path: pathname + query,
+      status: reply.status,
+      milliseconds: Math.round(performance.now() - started),
+      ...(reply.message === undefined ? {} : { message: reply.message }),
+      ...(reply.violations && reply.violations.length > 0 ? { violations: reply.violations } : {}),
+      ...(fault === undefined ? {} : { fault }),
+    });
+  };
+
+  const write = (res: ServerResponse, reply: Reply): void => {
+    if (res.headersSent || res.destroyed) return;
+    const headers: Record<string, string | number> = { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) };
+    if (options.cors) {
+      headers['access-control-allow-origin'] = options.cors;
+      headers['access-control-expose-headers'] = 'Location';
+      headers.vary = 'Origin';
+    }
+    res.writeHead(reply.status, headers);
+    res.end(reply.body);
+  };
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    if (options.cors && req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.writeHead(204, {
+        'access-control-allow-origin': options.cors,
+        'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
+        'access-control-allow-headers': 'Authorization, Content-Type, Accept-Charges, Prefer',
+        'access-control-max-age': '600',
+        vary: 'Origin',
+        'content-length': 0,
+      });
+      res.end();
+      return;
+    }
+    const tooLarge = (): void => {
+      const reply = envelope(413, `Payload too large: a request body may hold at most ${options.bodyLimit} bytes.`);
+      // Stop reading what is left of the body: nothing more of it is kept.
+      res.setHeader('connection', 'close');
+      write(res, reply);
+      log(req, started, reply);
+      req.unpipe();
+      res.on('finish', () => req.destroy());
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > options.bodyLimit) return tooLarge();
+
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > options.bodyLimit) {
+        refused = true;
+        chunks.length = 0;
+        tooLarge();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    // A client that hangs up mid-request: nothing left to answer.
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      if (refused) return;
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const request: RawRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
+      options.handle(request).then(
+        (reply) => {
+          write(res, reply);
+          log(req, started, reply);
+        },
+        (error: unknown) => {
+          const reply = envelope(500, 'The mock failed to answer this request; the next one is served as usual.');
+          write(res, reply);
+          log(req, started, reply, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        },
+      );
+    });
+  });
+  // A malformed request line or header never reaches the handler: answer it in the envelope too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    const body = envelope(400, 'Invalid request: the HTTP request is malformed.').body as string;
+    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    throw listenError(error, options.host, options.port);
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The setup error for a failed `listen`, naming the port and what to do. */
+export function listenError(error: unknown, host: string, port: number): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return new MockSetupError(`Port ${port} on ${host} is already in use: stop what uses it or choose another port (0 picks a free one).`);
+  }
+  if (code === 'EACCES') {
+    return new MockSetupError(`Port ${port} on ${host} needs privileges: choose a port above 1023 (0 picks a free one).`);
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new MockSetupError(`Cannot listen on ${host}: no such address on this machine.`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,214 @@
+// The one module that speaks Prism's library API (`@stoplight/prism-http` 5.12): a Prism upgrade
+// touches this file only. Prism decides routing, security, request and response validation and
+// example selection; it returns its findings as objects, which this module hands on as plain data.
+import { createRequire } from 'node:module';
+import type { Finding } from '@myreports/pbx-contract';
+import type { IPrismDiagnostic } from '@stoplight/prism-core';
+import type { IHttpConfig, IHttpRequest, IHttpResponse, PrismHttpComponents } from '@stoplight/prism-http';
+import * as E from 'fp-ts/lib/Either.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+
+const require = createRequire(import.meta.url);
+// CommonJS packages, loaded the way Node shares them with Prism's own modules.
+const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
+const prismCore = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
+// Prism's default mocker, which the mock component below falls back to.
+const prismMock = (require('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismHttpComponents['mock'] }).default;
+// How the Prism CLI reads `Prefer: code=404, example=…, dynamic=true` into a mock configuration.
+const { getHttpConfigFromRequest } = require('@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js') as {
+  getHttpConfigFromRequest: (request: IHttpRequest) => E.Either<Error, { code?: number; exampleKey?: string; dynamic?: boolean; seed?: string }>;
+};
+
+/** A request as the engine hands it to Prism: lower-cased headers, parsed body. */
+export interface EngineInput {
+  method: string;
+  /** Raw path, as received (percent-encoding kept). */
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface EngineAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  /** The bytes as received from an upstream (proxy mode): passed on unchanged. */
+  raw?: Buffer;
+}
+
+/** What Prism made of a request. */
+export type EngineOutcome =
+  | {
+      kind: 'answer';
+      answer: EngineAnswer;
+      /** Errors Prism found in the request (empty for a valid one). */
+      requestFindings: PrismFinding[];
+      /** Errors Prism found in the answer, when response validation is on. */
+      answerFindings: PrismFinding[];
+    }
+  /** Prism refused the request before any answer: routing (404/405), `Accept` (406), a bad `Prefer`, an upstream failure. */
+  | { kind: 'refusal'; status: number; title: string; detail: string };
+
+export interface PrismFinding extends Finding {
+  severity: 'error' | 'warning' | 'information' | 'hint';
+}
+
+export interface PrismEngineOptions {
+  /** The OpenAPI document, already parsed (Prism dereferences its own copy). */
+  document: object;
+  dynamic: boolean;
+  seed?: string;
+  /** Validate every answer against the spec (`answerFindings`). */
+  validateAnswers: boolean;
+  /** Proxy mode: the upstream base URL and how to reach it; absent = mock mode. */
+  proxy?: { upstream: URL; forward: ForwardFunction };
+  /**
+   * Called after Prism has accepted a request and before it picks an example; an answer replaces
+   * the example (and is still validated). Undefined: Prism's own answer.
+   */
+  answerValidRequest?: (input: EngineInput, operation: { operationId: string }) => EngineAnswer | undefined;
+  /** Receives Prism's own log lines (debug detail); absent = Prism logs nothing. */
+  debugLog?: (line: string) => void;
+}
+
+/** Sends a request to the upstream and resolves with its answer, or rejects with a `ProxyFailure`. */
+export type ForwardFunction = (input: EngineInput) => Promise<EngineAnswer>;
+
+/** An upstream failure with the status the client should get (502, 504). */
+export class ProxyFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PrismEngine {
+  /** Runs one request through Prism; `choice` is what `Prefer` picked (see `preference`), or an example the caller chose. */
+  request(input: EngineInput, choice?: MockChoice): Promise<EngineOutcome>;
+  /** Reads `Prefer` the way the Prism CLI does; undefined when it picks nothing. */
+  preference(headers: Record<string, string>): MockChoice | 'invalid';
+}
+
+/** Which answer Prism should give: a status, a named example, fake data. */
+export interface MockChoice {
+  code?: number;
+  exampleKey?: string;
+  dynamic?: boolean;
+}
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export async function createPrismEngine(options: PrismEngineOptions): Promise<PrismEngine> {
+  const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(options.document));
+  const logger = prismCore.createLogger(
+    'PRISM',
+    { level: options.debugLog ? 'debug' : 'silent' },
+    {
+      write: (line: string) => {
+        const record = JSON.parse(line) as { msg?: string; name?: string };
+        if (record.msg) options.debugLog?.(`${record.name ?? 'PRISM'}: ${record.msg.replace(ANSI, '')}`);
+      },
+    },
+  );
+  // The request each Prism input stands for, for the mock component below.
+  const inputs = new WeakMap<IHttpRequest, EngineInput>();
+
+  const mock: PrismHttpComponents['mock'] = (opts) => (log) => {
+    const answerValidRequest = options.answerValidRequest;
+    const valid = !opts.input.validations.some((finding) => finding.severity === 0);
+    const input = inputs.get(opts.input.data);
+    if (answerValidRequest && valid && input) {
+      const answer = answerValidRequest(input, { operationId: opts.resource.iid ?? opts.resource.id });
+      if (answer) return E.right({ statusCode: answer.status, headers: answer.headers, body: answer.body });
+    }
+    return prismMock(opts)(log);
+  };
+
+  // The upstream's bytes of each answer, passed on unchanged.
+  const raws = new WeakMap<IHttpResponse, Buffer>();
+  const forward: PrismHttpComponents['forward'] = (prismInput) => () => {
+    const input = inputs.get(prismInput.data);
+    return TE.tryCatch(
+      async (): Promise<IHttpResponse> => {
+        const answer = await options.proxy!.forward(input!);
+        const response = { statusCode: answer.status, headers: answer.headers, body: answer.body };
+        if (answer.raw) raws.set(response, answer.raw);
+        return response;
+      },
+      (error) => error as Error,
+    );
+  };
+
+  const base = {
+    checkSecurity: true,
+    validateRequest: true,
+    validateResponse: options.validateAnswers,
+    // Findings come back as data; Prism never turns them into answers of its own.
+    errors: false,
+    upstreamProxy: undefined,
+    mock: { dynamic: options.dynamic, ...(options.seed === undefined ? {} : { seed: options.seed }) },
+  };
+  const config = (options.proxy ? { ...base, isProxy: true, upstream: options.proxy.upstream } : { ...base, isProxy: false }) as IHttpConfig;
+  const prism = prismHttp.createInstance(config, { logger, mock, forward });
+
+  const toPrism = (input: EngineInput): IHttpRequest => ({
+    method: input.method.toLowerCase() as IHttpRequest['method'],
+    url: { path: input.path, query: input.query },
+    headers: input.headers,
+    body: input.body,
+  });
+
+  return {
+    preference: (headers) => {
+      if (headers.prefer === undefined) return {};
+      const parsed = getHttpConfigFromRequest({ method: 'get', url: { path: '/' }, headers });
+      if (E.isLeft(parsed)) return 'invalid';
+      const { code, exampleKey, dynamic } = parsed.right;
+      return { ...(code === undefined ? {} : { code }), ...(exampleKey === undefined ? {} : { exampleKey }), ...(dynamic === undefined ? {} : { dynamic }) };
+    },
+    request: async (input, choice = {}) => {
+      const prismInput = toPrism(input);
+      inputs.set(prismInput, input);
+      const mockConfig = { ...config.mock, ...dropUndefined(choice) };
+      const result = await prism.request(prismInput, operations, { ...config, mock: mockConfig } as IHttpConfig)();
+      if (E.isLeft(result)) {
+        const error = result.left as Error & { status?: number; detail?: string };
+        if (error instanceof ProxyFailure) return { kind: 'refusal', status: error.status, title: 'Bad Gateway', detail: error.message };
+        if (typeof error.status !== 'number') throw error;
+        return { kind: 'refusal', status: error.status, title: error.message, detail: error.detail ?? '' };
+      }
+      const { output, validations } = result.right;
+      return {
+        kind: 'answer',
+        answer: { status: output.statusCode, headers: lowerCaseKeys(output.headers ?? {}), body: output.body, ...withRaw(raws.get(output)) },
+        requestFindings: validations.input.map(toFinding),
+        answerFindings: validations.output.map(toFinding),
+      };
+    },
+  };
+}
+
+function withRaw(raw: Buffer | undefined): { raw?: Buffer } {
+  return raw ? { raw } : {};
+}
+
+function toFinding(diagnostic: IPrismDiagnostic): PrismFinding {
+  return {
+    location: diagnostic.path?.map(String) ?? [],
+    code: diagnostic.code ?? '',
+    message: diagnostic.message,
+    severity: SEVERITIES[diagnostic.severity] ?? 'error',
+  };
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+}
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}

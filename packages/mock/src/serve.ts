@@ -1,0 +1,61 @@
+import { type Contract, SpecNotBuiltError, loadContract } from '@myreports/pbx-contract';
+import { type HandlerOptions, type RawRequest, type Reply, handleRequest } from './handle-request.js';
+import { type RequestLogEntry, startHttpServer } from './http-server.js';
+import { DEFAULTS, type LogLevel, MockSetupError, type ServerOptions, atLeast } from './options.js';
+import { type PrismEngineOptions, createPrismEngine } from './prism-engine.js';
+import { batchedStdout, escapeControl, formatRequest, maskSecrets } from './request-log.js';
+
+export interface RunningMock {
+  /** Base URL, without a trailing slash, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  port: number;
+  /** Stops listening and closes every connection. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface ServeOptions extends ServerOptions {
+  engine: (contract: Contract, debugLog: ((line: string) => void) | undefined) => Omit<PrismEngineOptions, 'document' | 'debugLog'>;
+  handler: Omit<HandlerOptions, 'contract' | 'engine' | 'baseUrl'> & { publicUrl?: string };
+  /** Which lines the log level lets through, per entry. */
+  wanted: (entry: RequestLogEntry, level: LogLevel) => boolean;
+  /** The contract, if the caller has loaded it already (see loadMockContract). */
+  contract?: Contract;
+  /** Answers the mock's own paths (`/__mock/…`) before the API sees them; undefined = the API's. */
+  control?: (request: RawRequest) => Promise<Reply> | undefined;
+}
+
+/** The bundled spec's contract; a spec that is not built is a setup mistake with a message saying what to do. */
+export function loadMockContract(): Contract {
+  try {
+    return loadContract();
+  } catch (error) {
+    throw error instanceof SpecNotBuiltError ? new MockSetupError(error.message) : error;
+  }
+}
+
+/** The contract, Prism on it, and the HTTP server before them, in this process. Shared by mock and proxy. */
+export async function serve(options: ServeOptions): Promise<RunningMock> {
+  const level = options.logLevel ?? DEFAULTS.logLevel;
+  const stdout = batchedStdout();
+  const log = options.log ?? stdout.log;
+  const contract = options.contract ?? loadMockContract();
+  const debugLog = atLeast(level, 'debug') ? (line: string) => log(escapeControl(maskSecrets(line))) : undefined;
+  const engine = await createPrismEngine({ ...options.engine(contract, debugLog), document: contract.document, ...(debugLog ? { debugLog } : {}) });
+
+  let baseUrl = options.handler.publicUrl?.replace(/\/$/, '') ?? '';
+  const server = await startHttpServer({
+    host: options.host ?? DEFAULTS.host,
+    port: options.port ?? DEFAULTS.port,
+    bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
+    ...(options.cors === undefined ? {} : { cors: options.cors }),
+    handle: (request) => options.control?.(request) ?? handleRequest(request, { ...options.handler, contract, engine, baseUrl: () => baseUrl }),
+    ...(level === 'silent' ? {} : { onRequest: (entry: RequestLogEntry) => options.wanted(entry, level) && log(formatRequest(entry)) }),
+  });
+  baseUrl ||= server.url;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: server.url,
+    port: server.port,
+    stop: () => (stopping ??= server.close().then(stdout.flush)),
+  };
+}

@@ -1,0 +1,151 @@
+import { request } from 'node:http';
+import { IDS, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningMock, startMock } from '@myreports/pbx-mock';
+import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+
+let mock: RunningMock;
+let small: RunningMock;
+beforeAll(async () => {
+  [mock, small] = await Promise.all([
+    startMock({ port: 0, logLevel: 'silent', publicUrl: 'https://mock.example.com/' }),
+    startMock({ port: 0, logLevel: 'silent', bodyLimit: 200 }),
+  ]);
+});
+afterAll(() => Promise.all([mock?.stop(), small?.stop()]));
+
+const ENVELOPE = { status: 'error', message: expect.any(String), timestamp: expect.stringMatching(/\.\d{7}Z$/) };
+
+/** A raw HTTP request, for what fetch will not send (a body without Content-Type, chunked bodies). */
+function raw(url: string, method: string, path: string, headers: Record<string, string>, chunks: (string | Buffer)[]) {
+  return new Promise<{ status: number; json: any }>((resolve, reject) => {
+    const outgoing = request(`${url}${path}`, { method, headers }, (answer) => {
+      let text = '';
+      answer.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      answer.on('end', () => resolve({ status: answer.statusCode!, json: text ? JSON.parse(text) : undefined }));
+    });
+    outgoing.on('error', reject);
+    for (const chunk of chunks) outgoing.write(chunk);
+    outgoing.end();
+  });
+}
+
+describe('the contract edges answer in the envelope', () => {
+  it('an unknown path: 404', async () => {
+    const answer = await call(mock.url, 'GET', '/v1.0/unknown', { headers: BEARER });
+    expect(answer.status).toBe(404);
+    expect(answer.json).toMatchObject({ error: 404, ...ENVELOPE });
+  });
+
+  it('a documented path with another method: 405 with Allow', async () => {
+    const answer = await call(mock.url, 'PUT', PATHS.profile(), { headers: BEARER });
+    expect(answer.status).toBe(405);
+    expect(answer.headers.get('allow')).toBe('GET, DELETE, PATCH');
+    expect(answer.json).toMatchObject({ error: 405, ...ENVELOPE });
+  });
+
+  it('an Accept the operation cannot meet: 406', async () => {
+    const answer = await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, accept: 'text/html' } });
+    expect(answer.status).toBe(406);
+    expect(answer.json).toMatchObject({ error: 406, ...ENVELOPE });
+  });
+
+  it.each(['application/merge-patch+json', 'application/vnd.api+json', 'text/plain', 'application/problem+json'])(
+    'a body sent as %s: 415 naming Content-Type',
+    async (type) => {
+      const answer = await call(mock.url, 'POST', PATHS.profiles, { headers: { ...WRITE_HEADERS, 'content-type': type }, body: kazooCreate() });
+      expect(answer.status).toBe(415);
+      expect(answer.json).toMatchObject({ error: 415, ...ENVELOPE, message: expect.stringContaining(`Content-Type header is "${type}"`) });
+    },
+  );
+
+  it('a body without Content-Type: 415, not a message about the body', async () => {
+    const { 'content-type': _, ...headers } = WRITE_HEADERS;
+    const answer = await raw(mock.url, 'POST', PATHS.profiles, headers, [JSON.stringify(kazooCreate())]);
+    expect(answer.status).toBe(415);
+    expect(answer.json.message).toContain('Content-Type header is missing');
+  });
+
+  it.each(['bearer x', 'BEARER x', 'BeArEr x'])('Authorization "%s" is accepted (the scheme is case-insensitive)', async (authorization) => {
+    expect((await call(mock.url, 'GET', PATHS.profiles, { headers: { authorization } })).status).toBe(200);
+  });
+
+  it('a query parameter in another case counts as the spec one (InstanceId = instanceId, a decision)', async () => {
+    expect((await call(mock.url, 'GET', '/v1.0/pbxs?InstanceId=12345', { headers: BEARER })).status).toBe(200);
+    expect((await call(mock.url, 'GET', '/v1.0/pbxs?INSTANCEID=12345', { headers: BEARER })).status).toBe(200);
+  });
+
+  it('Location comes from the configured public URL, never the Host header', async () => {
+    const answer = await call(mock.url, 'POST', PATHS.profiles, { headers: { ...WRITE_HEADERS, host: 'evil.example' }, body: threeCxCreate() });
+    expect(answer.headers.get('location')).toBe(`https://mock.example.com${PATHS.profile(IDS.threeCxPbxId)}`);
+  });
+});
+
+describe('limits', () => {
+  it('a body over the limit gets 413, declared or streamed in chunks', async () => {
+    const declared = await call(small.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: { ...kazooCreate(), name: 'x'.repeat(300) } });
+    expect(declared.status).toBe(413);
+    expect(declared.json).toMatchObject({ error: 413, ...ENVELOPE });
+    const streamed = await raw(small.url, 'POST', PATHS.profiles, { ...WRITE_HEADERS, 'transfer-encoding': 'chunked' }, Array(10).fill('x'.repeat(100)));
+    expect(streamed.status).toBe(413);
+    expect((await call(small.url, 'GET', PATHS.profiles, { headers: BEARER })).status).toBe(200);
+  });
+
+  it('the default limit is 1 MiB', async () => {
+    const body = { ...kazooCreate(), name: 'x'.repeat(1024 * 1024) };
+    expect((await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body })).status).toBe(413);
+  });
+
+  it('a JSON Patch of 101 operations: 400 naming the cap of 100; 100 pass', async () => {
+    const operation = { op: 'replace', path: '/name', value: 'x' };
+    const over = await call(mock.url, 'PATCH', PATHS.profile(), { headers: WRITE_HEADERS, body: Array(101).fill(operation) });
+    expect(over.status).toBe(400);
+    expect(over.json.message).toContain('at most 100');
+    expect((await call(mock.url, 'PATCH', PATHS.profile(), { headers: WRITE_HEADERS, body: Array(100).fill(operation) })).status).toBe(200);
+  });
+
+  it('a body of 60,000 unknown fields within the size limit gets a 400 at once, not minutes of validation', async () => {
+    const body: Record<string, unknown> = kazooCreate();
+    for (let index = 0; index < 60_000; index += 1) body[`f${index}`] = 1;
+    const answer = await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body });
+    expect(answer.status).toBe(400);
+    expect(answer.json.message).toContain('at most 1000');
+  });
+});
+
+describe('any property name or value gets a normal answer, and the mock keeps serving', () => {
+  it.each([['名', 1], ['\u0000\u001b[31m', '\u0007'], ['😀', '\ud800'], ['__proto__', {}], ['a\r\nSet-Cookie: x', 'y']])('%j', async (name, value) => {
+    const body = `{${JSON.stringify(name)}:${JSON.stringify(value)},"_type":"KazooPbxConnectionProfile"}`;
+    const answer = await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ error: 400, ...ENVELOPE });
+    expect((await call(mock.url, 'GET', PATHS.profiles, { headers: BEARER })).status).toBe(200);
+  });
+});
+
+describe('messages name every violation', () => {
+  it('120 unknown fields: the first ten, then "and N more", nothing the request did not contain', async () => {
+    const body: Record<string, unknown> = kazooCreate();
+    for (let index = 0; index < 120; index += 1) body[`extra${index}`] = index;
+    const answer = await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body });
+    expect(answer.status).toBe(400);
+    expect(answer.json.message).toMatch(/^Invalid request: body field extra0 is not allowed; .*body field extra9 is not allowed; and 110 more\.$/);
+    expect(answer.json.message).not.toContain('not-a-guid');
+  });
+
+  it('a patch of 20 bad operations names them, never an example message', async () => {
+    const body = Array.from({ length: 20 }, () => ({ op: 'add', path: '/name', value: 'x' }));
+    const answer = await call(mock.url, 'PATCH', PATHS.profile(), { headers: WRITE_HEADERS, body });
+    expect(answer.json.message).toMatch(/^Invalid request: body field 0\/op must be "replace"; body field 1\/op .*; and 10 more\.$/);
+    expect(answer.json.message).not.toContain('not-a-guid');
+  });
+
+  it('in a stable order, parameters before body fields', async () => {
+    const path = PATHS.profiles.replace(IDS.customerTenantId, 'not-a-guid').replace(IDS.accountTenantId, 'nor-this');
+    const { 'accept-charges': _, ...headers } = WRITE_HEADERS;
+    const send = () => call(mock.url, 'POST', path, { headers, body: { ...kazooCreate(), colour: 'blue' } });
+    const [first, second] = [await send(), await send()];
+    expect(first.json.message).toBe(second.json.message);
+    expect(first.json.message).toMatch(/^Invalid request: path parameter accountTenantId .*; path parameter customerTenantId .*; header accept-charges .*; body field colour is not allowed\.$/);
+  });
+});
