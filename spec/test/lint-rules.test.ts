@@ -48,7 +48,7 @@ describe.concurrent('the lint configuration', () => {
   });
 });
 
-describe.concurrent('the _type const', () => {
+describe.concurrent('the _type const and enum', () => {
   const unknownType = { ...threeCxCreate(), _type: 'Whatever' };
 
   it('is what rejects an unknown _type: the real spec rejects it', async () => {
@@ -58,7 +58,9 @@ describe.concurrent('the _type const', () => {
 
   it('is what rejects an unknown _type: a copy without it accepts it, so the tests above would fail', async () => {
     const spec = await withCopy((copy) =>
-      copy.mutate('components/schemas/ThreeCxConnectionProfileCreate.yaml', '    const: ThreeCxConnectionProfile\n', '').bundle(),
+      copy
+        .mutate('components/schemas/ThreeCxConnectionProfileCreate.yaml', '    const: ThreeCxConnectionProfile\n    enum: [ThreeCxConnectionProfile]\n', '')
+        .bundle(),
     );
     expect(createSpecValidator(spec).validateSchema('PbxConnectionProfileCreate', unknownType).valid).toBe(true);
   });
