@@ -4,11 +4,21 @@
 /** Keywords that describe a schema without constraining it; the only ones allowed beside `$ref`. */
 const ANNOTATIONS = new Set(['description', 'title', 'examples', 'deprecated', 'readOnly', 'writeOnly']);
 
-/** `const` without `enum: [same]`: openapi-zod-client ignores `const`, so its `_type` union throws at import. */
+/**
+ * `const` without `enum: [same]`: openapi-zod-client ignores `const`, so its `_type` union threw at
+ * import. A boolean constant is `enum` alone (orval doubles the two).
+ */
 function ConstWithEnum() {
   return {
     Schema(schema, ctx) {
       if (!('const' in schema)) return;
+      if (typeof schema.const === 'boolean') {
+        ctx.report({
+          message: `Write a boolean constant as \`enum: [${schema.const}]\` alone: orval turns \`const\` beside \`enum\` into \`literal(${schema.const}).literal(${schema.const})\`, which does not compile.`,
+          location: ctx.location.child(['const']),
+        });
+        return;
+      }
       const ok = Array.isArray(schema.enum) && schema.enum.length === 1 && schema.enum[0] === schema.const;
       if (!ok) {
         ctx.report({

@@ -40,6 +40,7 @@ describe.concurrent('the lint configuration', () => {
     ['an example that breaks its schema', 'components/examples/KazooCreated.yaml', 'enabled: false', 'enabled: "no"', 'no-invalid-media-type-examples'],
     ['an operation without code samples', FIND_PATH, '  x-codeSamples:\n', '  x-samples:\n', 'rule/operation-code-samples'],
     ['a const without its enum', 'components/schemas/ErrorEnvelope.yaml', '    enum: [error]\n', '', 'portable/const-with-enum'],
+    ['a boolean const beside its enum', 'components/schemas/PbxInstanceNotFound.yaml', '    enum: [false]\n', '    const: false\n    enum: [false]\n', 'portable/const-with-enum'],
     ['a schema of two types', 'components/schemas/LenientBoolean.yaml', 'anyOf:\n  - type: boolean\n  - type: string\n    enum: ["true", "false"]\n', 'type: [boolean, string]\nenum: [true, false, "true", "false"]\n', 'portable/one-type'],
     ['a constraint beside a $ref', 'components/schemas/KazooPbxConnectionProfileCreate.yaml', '    $ref: ./KazooHostRest.yaml\n', '    $ref: ./KazooHostRest.yaml\n    pattern: ^https://\n', 'portable/plain-refs'],
     ['an alias schema', 'components/schemas/PbxConnectionProfileEnabled.yaml', 'type: boolean\n', '$ref: ./KazooMonitorSubAccounts.yaml\n', 'portable/plain-refs'],
