@@ -88,7 +88,9 @@ function provenanceVisitor({ onElement = () => {}, onCarrier = () => {}, onDone 
             const carrier = [property, ...through].find(hasProvenance) ?? property;
             const location = ctx.location.child(['properties', name]);
             onElement({ kind: 'property', label: `property \`${owner}.${name}\``, location, carrier }, ctx);
-            // Redocly visits what an alias references, never the alias itself: reach it from here.
+            // Redocly visits what a `$ref` references, never the node that holds it: a property that
+            // is a `$ref` with its own description and provenance beside it is reached from here.
+            if (property.$ref && hasProvenance(property)) onCarrier({ label: `property \`${owner}.${name}\``, node: property }, ctx);
             for (const alias of through.filter((node) => node.$ref && node.title)) {
               onCarrier({ label: `schema \`${alias.title}\``, node: alias }, ctx);
             }
@@ -185,6 +187,7 @@ function ProvenanceNotes() {
  */
 function DecisionsList() {
   const decisions = new Map();
+  const seen = new WeakSet();
   const counts = { elements: 0, sourced: 0, decided: 0 };
   const tags = [];
   return {
@@ -197,16 +200,22 @@ function DecisionsList() {
       },
       onCarrier({ label, node }) {
         const { decision } = provenanceOf(node);
-        if (typeof decision === 'string' && !decisions.has(node)) decisions.set(node, { label, decision: decision.trim() });
+        if (typeof decision !== 'string' || seen.has(node)) return;
+        seen.add(node);
+        // The same decision on several nodes (a property of a response and of a create body) is listed once.
+        const text = decision.trim();
+        decisions.set(text, [...(decisions.get(text) ?? []), label]);
       },
       onDone(root) {
-        const entries = [...decisions.values()].sort((a, b) => a.label.localeCompare(b.label));
+        const entries = [...decisions.entries()]
+          .map(([decision, labels]) => ({ labels: [...new Set(labels)].sort(), decision }))
+          .sort((a, b) => a.labels[0].localeCompare(b.labels[0]));
         const list = [
           `${counts.elements} elements of this reference (operations, parameters, headers, responses and schema properties)`,
           `carry their provenance: ${counts.sourced} cite the vendor's pages (\`x-source\`), ${counts.decided} are decided`,
           'here (`x-decision`), some both. Every decision:',
           '',
-          ...entries.map(({ label, decision }) => `- **${label}**: ${decision}`),
+          ...entries.map(({ labels, decision }) => `- ${labels.map((label) => `**${label}**`).join(', ')}: ${decision}`),
         ].join('\n');
         for (const { tag, text } of tags) tag.description = text.replace(DECISIONS_MARKER, list);
         root.info = { ...root.info, 'x-provenance': { ...counts, decisions: entries.length } };

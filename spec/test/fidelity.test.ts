@@ -80,7 +80,7 @@ describe('what the vendor does not say is stated as a decision', () => {
     ['the countryCode pattern and the observed US', schemas['CountryCode'], /observation/],
     ['the URI schemes of hostRest', schemas['KazooHostRest'], /https/],
     ['the URI schemes of hostWebsocket', schemas['KazooHostWebsocket'], /wss/],
-    ['the enableRecordingArchive default', schemas['ThreeCxEnableRecordingArchive'], /false/],
+    ['the enableRecordingArchive default', (schemas['ThreeCxConnectionProfileCreate']?.['properties'] as Record<string, Record<string, unknown>>)['enableRecordingArchive'], /false/],
     ['no negative TimeSpan', schemas['TimeSpan'], /negative/],
     ['/enabled false stops collection', schemas['PbxConnectionProfileEnabled'], /false/],
     ['the seven fraction digits of timestamps', schemas['Timestamp'], /seven/],

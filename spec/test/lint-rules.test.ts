@@ -43,6 +43,10 @@ describe.concurrent('the lint configuration', () => {
     ['a JSON response without an envelope', FIND_PATH, 'PbxInstanceLookupItemEnvelope.yaml', 'PbxInstanceLookup.yaml', 'rule/json-response-envelope'],
     ['an example that breaks its schema', 'components/examples/KazooCreated.yaml', 'enabled: false', 'enabled: "no"', 'no-invalid-media-type-examples'],
     ['an operation without code samples', FIND_PATH, '  x-codeSamples:\n', '  x-samples:\n', 'rule/operation-code-samples'],
+    ['a const without its enum', 'components/schemas/ErrorEnvelope.yaml', '    enum: [error]\n', '', 'portable/const-with-enum'],
+    ['a schema of two types', 'components/schemas/LenientBoolean.yaml', 'anyOf:\n  - type: boolean\n  - type: string\n    enum: ["true", "false"]\n', 'type: [boolean, string]\nenum: [true, false, "true", "false"]\n', 'portable/one-type'],
+    ['a constraint beside a $ref', 'components/schemas/KazooPbxConnectionProfileCreate.yaml', '    $ref: ./KazooHostRest.yaml\n', '    $ref: ./KazooHostRest.yaml\n    pattern: ^https://\n', 'portable/plain-refs'],
+    ['an alias schema', 'components/schemas/PbxConnectionProfileEnabled.yaml', 'type: boolean\n', '$ref: ./KazooMonitorSubAccounts.yaml\n', 'portable/plain-refs'],
     // Provenance: each kind of element loses its x-source (and x-decision), or carries a malformed one.
     ['an operation without provenance', GET_PATH, `  summary: Get a profile\n  x-source: ${GET_PAGE}\n`, '  summary: Get a profile\n', 'provenance/source-or-decision'],
     ['a response without provenance', FIND_PATH, `    "200":\n      x-source: ${FIND_PAGE}\n`, '    "200":\n', 'provenance/source-or-decision'],
@@ -62,7 +66,7 @@ describe.concurrent('the lint configuration', () => {
   });
 });
 
-describe.concurrent('the _type const', () => {
+describe.concurrent('the _type const and enum', () => {
   const unknownType = { ...threeCxCreate(), _type: 'Whatever' };
 
   it('is what rejects an unknown _type: the real spec rejects it', async () => {
@@ -72,7 +76,9 @@ describe.concurrent('the _type const', () => {
 
   it('is what rejects an unknown _type: a copy without it accepts it, so the tests above would fail', async () => {
     const spec = await withCopy((copy) =>
-      copy.mutate('components/schemas/ThreeCxConnectionProfileCreate.yaml', '    const: ThreeCxConnectionProfile\n', '').bundle(),
+      copy
+        .mutate('components/schemas/ThreeCxConnectionProfileCreate.yaml', '    const: ThreeCxConnectionProfile\n    enum: [ThreeCxConnectionProfile]\n', '')
+        .bundle(),
     );
     expect(createSpecValidator(spec).validateSchema('PbxConnectionProfileCreate', unknownType).valid).toBe(true);
   });
