@@ -3,6 +3,9 @@ import { Worker } from 'node:worker_threads';
 import { MockSetupError } from '@myreports/pbx-mock';
 import type { Service } from './service.js';
 
+// The compiled worker, found the same from src/ (tests) and dist/.
+const WORKER = new URL('../dist/docs-worker.js', import.meta.url);
+
 /** The docs listen next to the mock: its port + 1 (4011 by default), or a free port when the mock takes one. */
 export function docsPortFor(mockPort: number | undefined): number {
   const port = mockPort ?? 4010;
@@ -21,7 +24,7 @@ export function docsService(options: { host?: string; port: number; onCrash?: (m
     async start() {
       let stopping = false;
       const launch = async (port: number): Promise<{ worker: Worker; url: string }> => {
-        const worker = new Worker(new URL('./docs-worker.js', import.meta.url), { workerData: { ...listen, port } });
+        const worker = new Worker(WORKER, { workerData: { ...listen, port } });
         const [message] = (await Promise.race([once(worker, 'message'), once(worker, 'error').then(([error]) => [{ error: String(error) }])])) as [
           { url?: string; error?: string },
         ];

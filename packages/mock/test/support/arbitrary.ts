@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { resolveRef } from '@myreports/pbx-contract';
 import type { OpenApiDocument } from '@myreports/pbx-fixtures';
 
 type Schema = Record<string, any>;
@@ -43,13 +44,7 @@ function stringOf(schema: Schema): fc.Arbitrary<string> {
   return fc.string({ unit: 'grapheme', minLength: schema.minLength ?? 0, maxLength: 40 });
 }
 
+/** The schema a node names, through the contract core's `$ref` resolution. */
 export function resolve(spec: OpenApiDocument, node: Schema): Schema {
-  let current = node;
-  while (typeof current.$ref === 'string') {
-    current = (current.$ref as string)
-      .slice(2)
-      .split('/')
-      .reduce<any>((parent, key) => parent[key.replaceAll('~1', '/').replaceAll('~0', '~')], spec);
-  }
-  return current;
+  return (resolveRef(spec, node) ?? {}) as Schema;
 }

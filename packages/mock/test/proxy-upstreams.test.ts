@@ -1,0 +1,102 @@
+import { type Server, createServer } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { IDS } from '@myreports/pbx-fixtures';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type RunningMock, startProxy } from '@myreports/pbx-mock';
+import { BEARER, PATHS, call } from './support/mock-client.js';
+
+const servers: Server[] = [];
+const proxies: RunningMock[] = [];
+afterAll(async () => {
+  await Promise.all(proxies.map((proxy) => proxy.stop()));
+  for (const server of servers) server.closeAllConnections(), server.close();
+});
+
+async function upstream(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; hits: { authorization?: string; path?: string }[] }> {
+  const hits: { authorization?: string; path?: string }[] = [];
+  const server = createServer((req, res) => {
+    hits.push({ ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(req.url ? { path: req.url } : {}) });
+    handler!(req, res);
+  }).listen(0, '127.0.0.1');
+  servers.push(server);
+  await once(server, 'listening');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
+}
+
+async function proxyTo(url: string, lines: string[] = [], extra: { upstreamTimeoutMs?: number; cors?: string } = {}): Promise<RunningMock> {
+  const proxy = await startProxy({ upstream: url, port: 0, logLevel: 'warn', log: (line) => lines.push(line), ...extra });
+  proxies.push(proxy);
+  return proxy;
+}
+
+describe('proxy mode against misbehaving upstreams', () => {
+  it('passes a redirect through instead of following it: the other origin gets neither Authorization nor the request', async () => {
+    const elsewhere = await upstream((_, res) => res.end('{}'));
+    const redirecting = await upstream((_, res) => {
+      res.writeHead(302, { location: `${elsewhere.url}/steal` });
+      res.end();
+    });
+    const proxy = await proxyTo(redirecting.url);
+    const response = await fetch(`${proxy.url}${PATHS.profiles}`, { headers: { authorization: 'Bearer secret' }, redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(`${elsewhere.url}/steal`);
+    expect(redirecting.hits).toEqual([{ authorization: 'Bearer secret', path: PATHS.profiles }]);
+    expect(elsewhere.hits).toEqual([]);
+  });
+
+  it('an upstream that resets the connection: 502 at once', async () => {
+    const resetting = await upstream((req) => req.socket.destroy());
+    const answer = await call((await proxyTo(resetting.url)).url, 'GET', PATHS.profiles, { headers: BEARER });
+    expect(answer.status).toBe(502);
+    expect(answer.json).toMatchObject({ error: 502, status: 'error' });
+  });
+
+  it('an upstream that sends a short body: 502, not a hang', async () => {
+    const short = await upstream((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"data":');
+      setTimeout(() => res.socket?.destroy(), 50);
+    });
+    const answer = await call((await proxyTo(short.url)).url, 'GET', PATHS.profiles, { headers: BEARER });
+    expect(answer.status).toBe(502);
+  });
+
+  it('an upstream silent past the timeout: 504', async () => {
+    const silent = await upstream(() => undefined);
+    const answer = await call((await proxyTo(silent.url, [], { upstreamTimeoutMs: 300 })).url, 'GET', PATHS.profiles, { headers: BEARER });
+    expect(answer.status).toBe(504);
+    expect(answer.json.message).toContain('300 ms');
+  });
+
+  it('reports every violation of an answer with many bad items, none cut off', async () => {
+    const items = Array.from({ length: 40 }, () => ({ id: 'not-a-guid', name: 'x', _type: 'KazooPbxConnectionProfile' }));
+    const broken = await upstream((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: items, status: 'success', timestamp: '2019-11-29T16:03:23.9251680Z' }));
+    });
+    const lines: string[] = [];
+    const proxied = await call((await proxyTo(broken.url, lines)).url, 'GET', PATHS.profiles, { headers: BEARER });
+    expect(proxied.status).toBe(200);
+    expect(proxied.json.data).toHaveLength(40);
+    await expect.poll(() => lines.join('\n')).toContain('breaks the contract');
+    const report = lines.join('\n');
+    expect(report).toContain('page_size');
+    expect(report).toMatch(/data\.39/);
+    expect(report).not.toContain('Too many violations');
+  });
+
+  it('sends no CORS headers unless asked, and only for the origin asked', async () => {
+    const fine = await upstream((_, res) => res.end());
+    const plain = await fetch(`${(await proxyTo(fine.url)).url}/v1.0/pbxs?instanceId=1`, { headers: { ...BEARER, origin: 'https://evil.example' } });
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+    const withCors = await fetch(`${(await proxyTo(fine.url, [], { cors: 'https://app.example.com' })).url}/v1.0/pbxs?instanceId=1`, { headers: BEARER });
+    expect(withCors.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
+  it('reaches the upstream with the id as given', async () => {
+    const fine = await upstream((_, res) => res.end());
+    await call((await proxyTo(fine.url)).url, 'GET', PATHS.profile(IDS.kazooPbxId), { headers: BEARER });
+    expect(fine.hits[0]?.path).toBe(PATHS.profile(IDS.kazooPbxId));
+  });
+});
