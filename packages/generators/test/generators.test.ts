@@ -14,7 +14,7 @@ import { type Parser, loadValidators } from '../src/validators.js';
 
 /** The only generator that writes `// @ts-nocheck` (into its banner, whatever it generates). */
 /** What this folder holds: its sources, its dependencies and `generated/`. */
-const PACKAGE_ENTRIES = ['README.md', 'generated', 'node_modules', 'package.json', 'src', 'test', 'tsconfig.json', 'vitest.config.ts'];
+const PACKAGE_ENTRIES = ['README.md', 'generated', 'node_modules', 'package-lock.json', 'package.json', 'src', 'test', 'tsconfig.json', 'vitest.config.ts'];
 
 const WRITES_TS_NOCHECK: Record<string, string[]> = { 'swagger-typescript-api': ['api.ts'] };
 
