@@ -3,7 +3,8 @@
  * 1. renders the bundled spec with Redocly's `build-docs --inlineBundle` and our template, while
  * 2. type-checking the TypeScript code samples of the bundled spec against the client package
  *    (a sample that does not compile fails the build);
- * 3. inlines the one image Redoc still loads from a CDN.
+ * 3. inlines the one image Redoc still loads from a CDN, and patches Redoc's sample panel to show
+ *    the sample of the request example the reader picks.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { bundledSpecPath, loadBundledSpec } from '@myreports/pbx-fixtures';
 import { collectCodeSamples, samplesIn, typeCheckSamples } from './code-samples.js';
 import { inlineRedoclyLogo } from './redocly-logo.js';
+import { showSamplePerExample } from './sample-per-example.js';
 
 const require = createRequire(import.meta.url);
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,7 +58,7 @@ if (code !== 0) {
   process.exit(1);
 }
 
-const html = inlineRedoclyLogo(readFileSync(output, 'utf8'));
+const html = showSamplePerExample(inlineRedoclyLogo(readFileSync(output, 'utf8')));
 if (!html.includes('"disableTelemetry":true')) {
   console.error('The page would send telemetry: keep `telemetry: off` in docs/redocly.yaml.');
   process.exit(1);
