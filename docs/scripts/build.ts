@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +63,9 @@ if (!html.includes('"disableTelemetry":true')) {
   console.error('The page would send telemetry: keep `telemetry: off` in docs/redocly.yaml.');
   process.exit(1);
 }
-writeFileSync(output, html);
+// Replaced in one step, so a server never sends a half-written page.
+writeFileSync(`${output}.tmp`, html);
+renameSync(`${output}.tmp`, output);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Built ${relative(process.cwd(), output)}: ${statSync(output).size} bytes in ${seconds} s.`);
