@@ -4,7 +4,7 @@
  * 2. type-checking the TypeScript code samples of the bundled spec against the client package
  *    (a sample that does not compile fails the build);
  * 3. inlines the one image Redoc still loads from a CDN, and patches Redoc's sample panel to show
- *    the sample of the request example the reader picks.
+ *    the sample of the request example the reader picks and to space search snippets.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { bundledSpecPath, loadBundledSpec } from '@myreports/pbx-fixtures';
 import { collectCodeSamples, samplesIn, typeCheckSamples } from './code-samples.js';
 import { inlineRedoclyLogo } from './redocly-logo.js';
-import { showSamplePerExample } from './sample-per-example.js';
+import { patchRedoc } from './redoc-patches.js';
 
 const require = createRequire(import.meta.url);
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,7 +58,7 @@ if (code !== 0) {
   process.exit(1);
 }
 
-const html = showSamplePerExample(inlineRedoclyLogo(readFileSync(output, 'utf8')));
+const html = patchRedoc(inlineRedoclyLogo(readFileSync(output, 'utf8')));
 if (!html.includes('"disableTelemetry":true')) {
   console.error('The page would send telemetry: keep `telemetry: off` in docs/redocly.yaml.');
   process.exit(1);
