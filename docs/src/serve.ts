@@ -102,7 +102,7 @@ async function serveFile(rootDir: string, request: IncomingMessage, response: Se
     // The page routes by hash (`/#/getting-started`) but its pre-rendered links name the plain
     // path: a path without a file extension is a section of the page, sent back to it. A missing
     // file with an extension stays a 404.
-    if (isPageRoute(pathname)) return send(response, 302, 'The reference page.', { Location: `/#${pathname}` });
+    if (isPageRoute(pathname)) return send(response, 302, 'The reference page.', { Location: encodeURI(`/#${pathname}`) });
     return send(response, 404, 'Not found.');
   }
 
@@ -123,8 +123,8 @@ async function serveFile(rootDir: string, request: IncomingMessage, response: Se
   response.end(request.method === 'HEAD' ? undefined : file.body);
 }
 
-/** Route paths of the page: extensionless segments (`/profile-types/kazoo-profiles`). */
-const isPageRoute = (pathname: string): boolean => /^(\/[A-Za-z0-9_-]+)+$/.test(pathname);
+/** Route paths of the page: segments without a dot (`/quirks-and-warnings/typos-in-the-vendor's-examples`). */
+const isPageRoute = (pathname: string): boolean => /^(\/[^/.]+)+$/.test(pathname);
 
 /** The decoded path of a request URL, or undefined when it cannot name a file. */
 function pathnameOf(url: string): string | undefined {

@@ -82,14 +82,18 @@ describe('serveDocs', () => {
     expect(await get(docs.url, '/spec.json')).toMatchObject({ status: 200, body: '{}' });
   });
 
-  it.each(['/getting-started', '/profile-types/kazoo-profiles', '/pbx-connection-profiles/createpbxconnectionprofile'])(
-    'sends the route %s of the page back to the page, at the same section',
-    async (path) => {
-      const answer = await get(docs.url, path);
-      expect(answer.status).toBe(302);
-      expect(answer.headers['location']).toBe(`/#${path}`);
-    },
-  );
+  it.each([
+    ['/getting-started', '/#/getting-started'],
+    ['/profile-types/kazoo-profiles', '/#/profile-types/kazoo-profiles'],
+    ['/pbx-connection-profiles/createpbxconnectionprofile', '/#/pbx-connection-profiles/createpbxconnectionprofile'],
+    ["/quirks-and-warnings/typos-in-the-vendor's-examples", "/#/quirks-and-warnings/typos-in-the-vendor's-examples"],
+    ['/quirks-and-warnings/typos-in-the-vendor%27s-examples', "/#/quirks-and-warnings/typos-in-the-vendor's-examples"],
+    ['/caf%C3%A9', '/#/caf%C3%A9'],
+  ])('sends the route %s of the page back to the page, at the same section', async (path, location) => {
+    const answer = await get(docs.url, path);
+    expect(answer.status).toBe(302);
+    expect(answer.headers['location']).toBe(location);
+  });
 
   it('sends the type, length and revalidation headers, and 304 when the copy is current', async () => {
     const answer = await get(docs.url, '/');
