@@ -63,7 +63,7 @@ describe('the TypeScript samples, run with tsx against the mock', () => {
     const list = samples.find((sample) => sample.operationId === 'listPbxConnectionProfiles')!;
     const printed = await runSample('list-output', list.source, mock.url);
     expect(printed).toContain('Customers Kazoo Pbx');
-    expect(printed).toContain('not documented (TeamsPbxConnectionProfile)');
+    expect(printed).toContain('not documented (ExampleUndocumentedType)');
   });
 
   it('fail when the API refuses: the create sample with an id that is not a GUID ends in the 400 error', async () => {

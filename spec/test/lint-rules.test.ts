@@ -14,6 +14,10 @@ async function withCopy<T>(use: (spec: SpecCopy) => Promise<T>): Promise<T> {
 
 const LIST_PATH = 'paths/v1.0_accounts_{accountTenantId}_customers_{customerTenantId}_pbxs.yaml';
 const FIND_PATH = 'paths/v1.0_pbxs.yaml';
+const GET_PATH = 'paths/v1.0_accounts_{accountTenantId}_customers_{customerTenantId}_pbxs_{pbxId}.yaml';
+const GET_PAGE = 'https://docs.na.xarios.cloud/enterprise-portal/en-gb/api/reference/accounts/customers/pbxprofiles/pbxgetpbx';
+const CREATE_PAGE = 'https://docs.na.xarios.cloud/enterprise-portal/en-gb/api/reference/accounts/customers/pbxprofiles/pbxpost';
+const FIND_PAGE = 'https://docs.na.myreports.cloud/enterprise-portal/en-us/api/reference/accounts/customers/pbxprofiles/pbxgetinstance';
 
 // Each test lints or bundles its own copy, so they run concurrently.
 describe.concurrent('the lint configuration', () => {
@@ -39,6 +43,20 @@ describe.concurrent('the lint configuration', () => {
     ['a JSON response without an envelope', FIND_PATH, 'PbxInstanceLookupItemEnvelope.yaml', 'PbxInstanceLookup.yaml', 'rule/json-response-envelope'],
     ['an example that breaks its schema', 'components/examples/KazooCreated.yaml', 'enabled: false', 'enabled: "no"', 'no-invalid-media-type-examples'],
     ['an operation without code samples', FIND_PATH, '  x-codeSamples:\n', '  x-samples:\n', 'rule/operation-code-samples'],
+    ['a const without its enum', 'components/schemas/ErrorEnvelope.yaml', '    enum: [error]\n', '', 'portable/const-with-enum'],
+    ['a schema of two types', 'components/schemas/LenientBoolean.yaml', 'anyOf:\n  - type: boolean\n  - type: string\n    enum: ["true", "false"]\n', 'type: [boolean, string]\nenum: [true, false, "true", "false"]\n', 'portable/one-type'],
+    ['a constraint beside a $ref', 'components/schemas/KazooPbxConnectionProfileCreate.yaml', '    $ref: ./KazooHostRest.yaml\n', '    $ref: ./KazooHostRest.yaml\n    pattern: ^https://\n', 'portable/plain-refs'],
+    ['an alias schema', 'components/schemas/PbxConnectionProfileEnabled.yaml', 'type: boolean\n', '$ref: ./KazooMonitorSubAccounts.yaml\n', 'portable/plain-refs'],
+    // Provenance: each kind of element loses its x-source (and x-decision), or carries a malformed one.
+    ['an operation without provenance', GET_PATH, `  summary: Get a profile\n  x-source: ${GET_PAGE}\n`, '  summary: Get a profile\n', 'provenance/source-or-decision'],
+    ['a response without provenance', FIND_PATH, `    "200":\n      x-source: ${FIND_PAGE}\n`, '    "200":\n', 'provenance/source-or-decision'],
+    ['a shared response without provenance', 'components/responses/NotFound.yaml', 'x-source:', 'x-notes:', 'provenance/source-or-decision'],
+    ['a parameter without provenance', 'components/parameters/PbxId.yaml', 'x-source:', 'x-notes:', 'provenance/source-or-decision'],
+    ['a header without provenance', 'components/headers/Location.yaml', `x-source: ${CREATE_PAGE}\nx-decision:`, `x-notes: ${CREATE_PAGE}\nx-more-notes:`, 'provenance/source-or-decision'],
+    ['an inline property without provenance', 'components/schemas/ErrorEnvelope.yaml', '  message:\n    x-source:', '  message:\n    x-notes:', 'provenance/source-or-decision'],
+    ['a property whose referenced schema lost its provenance', 'components/schemas/KazooApiKey.yaml', 'x-source:', 'x-notes:', 'provenance/source-or-decision'],
+    ['an x-source that is not a URL', 'components/schemas/KazooApiKey.yaml', 'x-source:\n  - https://', "x-source:\n  - the vendor's page https://", 'provenance/source-or-decision'],
+    ['an empty x-decision', 'components/schemas/PbxProfileName.yaml', 'x-decision: >-', 'x-decision: ""\nx-was: >-', 'provenance/source-or-decision'],
   ];
 
   it.each(mutations)('catches %s', async (_, file, search, replacement, rule) => {
@@ -48,7 +66,7 @@ describe.concurrent('the lint configuration', () => {
   });
 });
 
-describe.concurrent('the _type const', () => {
+describe.concurrent('the _type const and enum', () => {
   const unknownType = { ...threeCxCreate(), _type: 'Whatever' };
 
   it('is what rejects an unknown _type: the real spec rejects it', async () => {
@@ -58,7 +76,9 @@ describe.concurrent('the _type const', () => {
 
   it('is what rejects an unknown _type: a copy without it accepts it, so the tests above would fail', async () => {
     const spec = await withCopy((copy) =>
-      copy.mutate('components/schemas/ThreeCxConnectionProfileCreate.yaml', '    const: ThreeCxConnectionProfile\n', '').bundle(),
+      copy
+        .mutate('components/schemas/ThreeCxConnectionProfileCreate.yaml', '    const: ThreeCxConnectionProfile\n    enum: [ThreeCxConnectionProfile]\n', '')
+        .bundle(),
     );
     expect(createSpecValidator(spec).validateSchema('PbxConnectionProfileCreate', unknownType).valid).toBe(true);
   });

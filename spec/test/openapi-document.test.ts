@@ -36,13 +36,12 @@ describe('the bundled document', () => {
     ]);
   });
 
-  it('offers the four regions and the local mock as servers', () => {
-    const [production, mock] = loadBundledSpec()['servers'] as {
+  it('offers the four regions as its only server: the local mock is not part of the published API', () => {
+    const servers = loadBundledSpec()['servers'] as {
       url: string;
       variables?: { region: { enum: string[]; default: string } };
     }[];
-    expect(production?.url).toBe('https://api.{region}.myreports.cloud/api');
-    expect(production?.variables?.region).toMatchObject({ enum: ['au', 'eu', 'na', 'uk'], default: 'na' });
-    expect(mock?.url).toBe('http://127.0.0.1:4010');
+    expect(servers.map((server) => server.url)).toEqual(['https://api.{region}.myreports.cloud/api']);
+    expect(servers[0]?.variables?.region).toMatchObject({ enum: ['au', 'eu', 'na', 'uk'], default: 'na' });
   });
 });

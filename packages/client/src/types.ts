@@ -9,7 +9,7 @@ export type ThreeCxConnectionProfile = Schemas['ThreeCxConnectionProfile'];
 export type PbxConnectionProfile = Schemas['PbxConnectionProfile'];
 declare const undocumented: unique symbol;
 /**
- * The `_type` of a profile type the spec does not document (`TeamsPbxConnectionProfile`, …): a
+ * The `_type` of a profile type the spec does not document (Teams, whose value the vendor never names): a
  * string, never one of the documented values. The brand exists only for the compiler: with a plain
  * `string`, a Kazoo profile would also be an "other" profile, and `isOtherProfile(p)` could not narrow
  * its `else` branch to the documented types.

@@ -58,7 +58,7 @@ describe('methods', () => {
 
   test('create refuses bodies the API refuses', () => {
     // @ts-expect-error an undocumented _type
-    pbx.create(customer, { ...threeCx, _type: 'TeamsPbxConnectionProfile' });
+    pbx.create(customer, { ...threeCx, _type: 'ExampleUndocumentedType' });
     // @ts-expect-error Kazoo fields under the 3CX _type
     pbx.create(customer, { ...kazoo, _type: 'ThreeCxConnectionProfile' });
     // @ts-expect-error a server-set field

@@ -39,11 +39,11 @@ describe('list', () => {
     expect(result.response.status).toBe(200);
   });
 
-  test('its items narrow with the guards, the Teams connection included', async () => {
+  test('its items narrow with the guards, the profile of an undocumented type included', async () => {
     const { data } = await pbx.list(customer);
     expect(data.filter(isKazooProfile).map((profile) => profile.name)).toEqual(['Customers Kazoo Pbx']);
     expect(data.filter(isThreeCxProfile).map((profile) => profile.name)).toEqual(['3CX Connection']);
-    expect(data.filter(isOtherProfile).map((profile) => profile._type)).toEqual(['TeamsPbxConnectionProfile']);
+    expect(data.filter(isOtherProfile).map((profile) => profile._type)).toEqual(['ExampleUndocumentedType']);
   });
 });
 

@@ -117,7 +117,7 @@ describe('answers of both profile types', () => {
   it.each([
     ['KazooProfile', 'KazooPbxConnectionProfile'],
     ['ThreeCxProfile', 'ThreeCxConnectionProfile'],
-    ['OtherProfile', 'TeamsPbxConnectionProfile'],
+    ['OtherProfile', 'ExampleUndocumentedType'],
   ])('get with Prefer: example=%s returns a %s', async (example, type) => {
     const answer = await call(mock.url, 'GET', PATHS.profile(), { headers: { ...BEARER, prefer: `example=${example}` } });
     expect(answer.status).toBe(200);

@@ -60,7 +60,7 @@ describe('PbxConnectionProfileCreate', () => {
 
   test('a wrong _type does not compile', () => {
     // @ts-expect-error an undocumented _type
-    const teams: ProfileCreate = { ...threeCx, _type: 'TeamsPbxConnectionProfile' };
+    const teams: ProfileCreate = { ...threeCx, _type: 'ExampleUndocumentedType' };
     // @ts-expect-error _type is case-sensitive
     const lower: ProfileCreate = { ...kazoo, _type: 'kazoopbxconnectionprofile' };
     expectTypeOf([teams, lower]).toBeArray();

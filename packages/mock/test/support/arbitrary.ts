@@ -5,13 +5,14 @@ type Schema = Record<string, any>;
 
 /**
  * A fast-check arbitrary of the values a request schema of the spec accepts, built from the schema
- * itself (the keywords the request schemas use: $ref, oneOf, object, array, const, enum, type,
+ * itself (the keywords the request schemas use: $ref, oneOf, anyOf, object, array, const, enum, type,
  * pattern, format, minLength, minItems). Throws on a keyword it does not know rather than
  * generating values the schema does not describe.
  */
 export function arbitraryOf(spec: OpenApiDocument, node: Schema): fc.Arbitrary<unknown> {
   const schema = resolve(spec, node);
-  if (schema.oneOf) return fc.oneof(...(schema.oneOf as Schema[]).map((branch) => arbitraryOf(spec, branch)));
+  const branches = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
+  if (branches) return fc.oneof(...branches.map((branch) => arbitraryOf(spec, branch)));
   if ('const' in schema) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
   switch (schema.type) {
