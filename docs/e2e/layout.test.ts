@@ -121,6 +121,32 @@ describe('the schemas as Redoc names them', () => {
     }
   });
 
+  it('show a decided element with its decision and its vendor source, beside its description', async () => {
+    const { page } = browser;
+    const spec = loadBundledSpec();
+    const decision = (spec.components.schemas['CountryCode'] as { 'x-decision': string })['x-decision'];
+    const route = 'pbx-connection-profiles/createpbxconnectionprofile';
+    await show(page, route);
+    const field = page.locator(`[id="${route}"] [id$="/countrycode"], [id="${route}"] [id$="/countryCode"]`).filter({ visible: true }).first();
+    const text = await field.innerText();
+    expect(text).toContain(`Decision: ${decision.split('\n')[0]?.slice(0, 40)}`);
+    expect(text).toContain('Vendor source:');
+  });
+
+  it('render the generated Decisions section of the quirks guide, one entry per decision', async () => {
+    const { page } = browser;
+    const route = "quirks-and-warnings/decisions-where-the-vendor's-pages-are-silent";
+    await show(page, route);
+    const section = page.locator(`[id="${route}"]`).first();
+    const text = await section.innerText();
+    expect(text).toContain('operation listPbxConnectionProfiles');
+    // As many entries on the page as the bundle-time list has in the guide's Markdown.
+    const guide = ((loadBundledSpec()['tags'] as { name: string; description: string }[]).find((tag) => tag.name === 'Quirks and warnings')?.description ?? '');
+    const entries = guide.slice(guide.indexOf('## Decisions')).match(/^- \*\*/gm)?.length ?? 0;
+    expect(entries).toBeGreaterThan(10);
+    expect(await section.locator('li').count()).toBe(entries);
+  });
+
   it('space the words of search snippets where the Markdown source breaks its lines', async () => {
     const { page } = browser;
     await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().click();
