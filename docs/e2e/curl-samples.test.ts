@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSpecValidator, loadBundledSpec } from '@myreports/pbx-fixtures';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
-import { type CodeSample, collectCodeSamples, guideCodeBlocks, samplesIn } from '../scripts/code-samples.js';
+import { type CodeSample, collectCodeSamples, guideCodeBlocks, sampleName, samplesIn } from '../scripts/code-samples.js';
 
 const run = promisify(execFile);
 const spec = loadBundledSpec();
@@ -61,10 +61,10 @@ describe('the curl samples, run with sh against the mock', () => {
     const operationIds = Object.values(spec.paths).flatMap((item) =>
       Object.values(item).map((operation) => (operation as { operationId?: string }).operationId),
     );
-    expect(curlSamples.map((sample) => sample.operationId).sort()).toEqual(operationIds.filter(Boolean).sort());
+    expect([...new Set(curlSamples.map((sample) => sample.operationId))].sort()).toEqual(operationIds.filter(Boolean).sort());
   });
 
-  it.each(curlSamples.map((sample) => [sample.operationId, sample] as const))(
+  it.each(curlSamples.map((sample) => [sampleName(sample), sample] as const))(
     '%s: gets the documented status and a body that matches its schema',
     async (_, sample) => {
       const status = documentedStatus(sample);
@@ -75,13 +75,20 @@ describe('the curl samples, run with sh against the mock', () => {
     },
   );
 
-  it.each(curlSamples.map((sample) => [sample.operationId, sample] as const))(
+  it.each(curlSamples.map((sample) => [sampleName(sample), sample] as const))(
     '%s: gets 401 without a token, so the sample really sends the one it shows',
     async (_, sample) => {
       const answer = await runCurl(sample.source, mock.url, undefined);
       expect(answer.status).toBe(401);
     },
   );
+
+  it('create the type of their example: the 3CX sample gets the 3CX profile back', async () => {
+    for (const sample of curlSamples.filter((candidate) => candidate.operationId === 'createPbxConnectionProfile')) {
+      const answer = await runCurl(sample.source, mock.url, 'any-token');
+      expect((JSON.parse(answer.body) as { data: { _type: string } }).data._type).toBe((sample.example?.value as { _type: string })._type);
+    }
+  });
 
   it('fails a sample whose request breaks: a mangled id gets 400, not the documented status', async () => {
     const sample = curlSamples.find((candidate) => candidate.operationId === 'getPbxConnectionProfile')!;

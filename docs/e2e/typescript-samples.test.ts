@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listOperations, loadBundledSpec } from '@myreports/pbx-fixtures';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
-import { collectCodeSamples, samplesIn } from '../scripts/code-samples.js';
+import { collectCodeSamples, sampleName, samplesIn } from '../scripts/code-samples.js';
 
 const run = promisify(execFile);
 // Inside docs/, so the samples resolve @myreports/pbx-client as a reader's project would.
@@ -44,11 +44,21 @@ describe('the TypeScript samples, run with tsx against the mock', () => {
   beforeEach(() => mock.reset());
 
   it('exist for every operation', () => {
-    expect(samples.map((sample) => sample.operationId).sort()).toEqual(listOperations(loadBundledSpec()).map(({ operation }) => operation.operationId).sort());
+    expect([...new Set(samples.map((sample) => sample.operationId))].sort()).toEqual(listOperations(loadBundledSpec()).map(({ operation }) => operation.operationId).sort());
   });
 
-  it.each(samples.map((sample) => [sample.operationId, sample] as const))('%s runs to the end', async (_, sample) => {
-    await expect(runSample(sample.operationId, sample.source, mock.url)).resolves.toBeDefined();
+  // One per request example: the 3CX create and each patch run too, not only the first example's.
+  it.each(samples.map((sample, index) => [sampleName(sample), index, sample] as const))('%s runs to the end', async (_, index, sample) => {
+    await expect(runSample(`${sample.operationId}-${index}`, sample.source, mock.url)).resolves.toBeDefined();
+  });
+
+  it('create a profile of the type of their example: the 3CX sample gets a 3CX profile back', async () => {
+    for (const sample of samples.filter((candidate) => candidate.operationId === 'createPbxConnectionProfile')) {
+      const type = (sample.example?.value as { _type: string })._type;
+      // The mock answers from the example of the type sent; the sample prints the new id, location and enabled.
+      const printed = await runSample(`create-${type}`, sample.source.replace('console.log(created.id,', 'console.log(created.data._type, created.id,'), mock.url);
+      expect(printed.split(' ')[0]).toBe(type);
+    }
   });
 
   it('print what the API answered: the list shows the profiles of the example', async () => {
@@ -59,7 +69,7 @@ describe('the TypeScript samples, run with tsx against the mock', () => {
   });
 
   it('fail when the API refuses: the create sample with an id that is not a GUID ends in the 400 error', async () => {
-    const create = samples.find((sample) => sample.operationId === 'createPbxConnectionProfile')!;
+    const create = samples.find((sample) => sample.example?.name === 'ThreeCxCreateRequest')!;
     const broken = create.source.replace(/customerTenantId: '[0-9a-f-]{36}'/, "customerTenantId: 'not-a-guid'");
     expect(broken).not.toBe(create.source);
     await expect(runSample('create-bad-id', broken, mock.url)).rejects.toThrow(/PbxBadRequestError/);

@@ -3,17 +3,19 @@
  * 1. renders the bundled spec with Redocly's `build-docs --inlineBundle` and our template, while
  * 2. type-checking the TypeScript code samples of the bundled spec against the client package
  *    (a sample that does not compile fails the build);
- * 3. inlines the one image Redoc still loads from a CDN.
+ * 3. inlines the one image Redoc still loads from a CDN, and patches Redoc's sample panel to show
+ *    the sample of the request example the reader picks and to space search snippets.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledSpecPath, loadBundledSpec } from '@myreports/pbx-contract';
 import { collectCodeSamples, samplesIn, typeCheckSamples } from './code-samples.js';
 import { inlineRedoclyLogo } from './redocly-logo.js';
+import { patchRedoc } from './redoc-patches.js';
 
 const require = createRequire(import.meta.url);
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,12 +58,14 @@ if (code !== 0) {
   process.exit(1);
 }
 
-const html = inlineRedoclyLogo(readFileSync(output, 'utf8'));
+const html = patchRedoc(inlineRedoclyLogo(readFileSync(output, 'utf8')));
 if (!html.includes('"disableTelemetry":true')) {
   console.error('The page would send telemetry: keep `telemetry: off` in docs/redocly.yaml.');
   process.exit(1);
 }
-writeFileSync(output, html);
+// Replaced in one step, so a server never sends a half-written page.
+writeFileSync(`${output}.tmp`, html);
+renameSync(`${output}.tmp`, output);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Built ${relative(process.cwd(), output)}: ${statSync(output).size} bytes in ${seconds} s.`);

@@ -1,11 +1,23 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { HTTP_METHODS, type OpenApiDocument } from '@myreports/pbx-contract';
+import { HTTP_METHODS, type OpenApiDocument, type OperationObject } from '@myreports/pbx-contract';
+
+/** Where the samples are written (`spec/code-samples/<language>/`); messages name files from the repository root. */
+export const SAMPLES_DIR = fileURLToPath(new URL('../../spec/code-samples/', import.meta.url));
+const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The languages every operation shows, as `x-codeSamples` labels them. */
 export const SAMPLE_LANGUAGES = ['curl', 'TypeScript'] as const;
 export type SampleLanguage = (typeof SAMPLE_LANGUAGES)[number];
+
+/** A request example of the operation (`application/json`), as the docs' example picker lists it. */
+export interface RequestExample {
+  name: string;
+  summary: string;
+  value: unknown;
+}
 
 export interface CodeSample {
   operationId: string;
@@ -14,6 +26,12 @@ export interface CodeSample {
   lang: string;
   label: string | undefined;
   source: string;
+  /**
+   * The request example this sample sends: the n-th sample of a language goes with the n-th
+   * request example (the docs show it when the reader picks that example). Undefined for an
+   * operation without request examples.
+   */
+  example: RequestExample | undefined;
 }
 
 interface XCodeSample {
@@ -22,22 +40,35 @@ interface XCodeSample {
   source: string;
 }
 
-/** Every `x-codeSamples` entry of the document, with the operation it belongs to. */
+/** The `application/json` request examples of an operation, in the order the spec lists them. */
+export function requestExamples(spec: OpenApiDocument, operation: OperationObject): RequestExample[] {
+  const examples = operation.requestBody?.content['application/json']?.examples ?? {};
+  return Object.entries(examples).map(([name, example]) => {
+    const ref = example.$ref?.replace('#/components/examples/', '');
+    const resolved = (ref === undefined ? example : spec.components.examples[ref]) as { summary?: string; value: unknown };
+    return { name, summary: resolved.summary ?? name, value: resolved.value };
+  });
+}
+
+/** Every `x-codeSamples` entry of the document, with the operation and request example it belongs to. */
 export function collectCodeSamples(spec: OpenApiDocument): CodeSample[] {
   return Object.entries(spec.paths).flatMap(([path, item]) =>
     HTTP_METHODS.filter((method) => method in item).flatMap((method) => {
-      const operation = item[method] as { operationId: string; 'x-codeSamples'?: XCodeSample[] };
-      return (operation['x-codeSamples'] ?? []).map(({ lang, label, source }) => ({
-        operationId: operation.operationId,
-        method,
-        path,
-        lang,
-        label,
-        source,
-      }));
+      const operation = item[method] as OperationObject & { 'x-codeSamples'?: XCodeSample[] };
+      const examples = requestExamples(spec, operation);
+      const seen = new Map<string, number>();
+      return (operation['x-codeSamples'] ?? []).map(({ lang, label, source }) => {
+        const index = seen.get(lang) ?? 0;
+        seen.set(lang, index + 1);
+        return { operationId: operation.operationId, method, path, lang, label, source, example: examples[index] };
+      });
     }),
   );
 }
+
+/** A name for the sample in messages and test titles: the operation, and the example when there are several. */
+export const sampleName = (sample: CodeSample): string =>
+  sample.example ? `${sample.operationId} (${sample.example.summary})` : sample.operationId;
 
 export const samplesIn = (samples: CodeSample[], lang: SampleLanguage): CodeSample[] =>
   samples.filter((sample) => sample.lang === lang);
@@ -58,28 +89,46 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /**
+ * The file under `spec/code-samples/` that holds this source (the bundled spec inlines the text and
+ * forgets the file), relative to the repository root; undefined when no file has it.
+ */
+export function sampleFile(source: string, samplesDir = SAMPLES_DIR): string | undefined {
+  for (const language of readdirSync(samplesDir)) {
+    for (const name of readdirSync(join(samplesDir, language))) {
+      const file = join(samplesDir, language, name);
+      if (readFileSync(file, 'utf8') === source) return relative(REPOSITORY_ROOT, file);
+    }
+  }
+  return undefined;
+}
+
+/**
  * Type-checks each TypeScript sample as its own module against the installed client package.
  * `dir` must sit inside the repository (module resolution finds `@myreports/pbx-client` from there)
  * and under a `package.json` with `"type": "module"` (the samples use top-level await).
- * Returns one message per error, naming the operation; an empty list means every sample compiles.
+ * Returns one message per error, `file:line:column: message (TypeScript sample of operation)`, the
+ * file being the sample's own under `spec/code-samples/` (where to fix it); an empty list means
+ * every sample compiles.
  */
-export function typeCheckSamples(samples: CodeSample[], dir: string): string[] {
+export function typeCheckSamples(samples: CodeSample[], dir: string, samplesDir = SAMPLES_DIR): string[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const files = new Map<string, string>();
-  for (const sample of samples) {
-    const file = join(dir, `${sample.operationId}.ts`);
-    if (files.has(file)) throw new Error(`${sample.operationId} has more than one TypeScript sample.`);
+  const files = new Map<string, { sample: CodeSample; shownAs: string }>();
+  samples.forEach((sample, index) => {
+    const origin = sampleFile(sample.source, samplesDir);
+    // Compiled under the name of its own file, so the module name and the message match it.
+    const file = join(dir, origin ? basename(origin) : `${sample.operationId}.${index}.ts`);
+    if (files.has(file)) throw new Error(`Two TypeScript samples would compile as ${file}: ${sampleName(sample)}.`);
     writeFileSync(file, sample.source);
-    files.set(file, sample.operationId);
-  }
+    files.set(file, { sample, shownAs: origin ?? `x-codeSamples of ${sampleName(sample)}` });
+  });
   const program = ts.createProgram([...files.keys()], COMPILER_OPTIONS);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-    if (!diagnostic.file) return text;
+    const origin = diagnostic.file && files.get(diagnostic.file.fileName);
+    if (!diagnostic.file || !origin) return text;
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
-    const operation = files.get(diagnostic.file.fileName) ?? diagnostic.file.fileName;
-    return `TypeScript sample of ${operation}, line ${line + 1}:${character + 1}: ${text}`;
+    return `${origin.shownAs}:${line + 1}:${character + 1}: ${text} (TypeScript sample of ${sampleName(origin.sample)})`;
   });
 }
 

@@ -1,4 +1,5 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
+import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -25,6 +26,10 @@ export interface DocsServer {
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
   '.json': 'application/json; charset=utf-8',
   '.yaml': 'application/yaml; charset=utf-8',
   '.svg': 'image/svg+xml',
@@ -75,45 +80,114 @@ export async function serveDocs({ host = '127.0.0.1', port = 0, root = DOCS_DIST
   };
 }
 
+/** Reads of a file that changes under them before the server gives up with 503 (a build in progress). */
+const READ_ATTEMPTS = 3;
+
 function handle(rootDir: string, request: IncomingMessage, response: ServerResponse): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return send(response, 405, `Method ${request.method ?? ''} not allowed: the docs are read-only.`, { Allow: 'GET, HEAD' });
   }
-  const file = resolveFile(rootDir, request.url ?? '/');
-  if (!file) return send(response, 404, 'Not found.');
-
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    // Gone since resolveFile saw it (a rebuild in progress): a 404, not an uncaught ENOENT.
-    return send(response, 404, 'Not found.');
-  }
-  response.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'Content-Length': size,
-    'Cache-Control': 'no-cache',
+  serveFile(rootDir, request, response).catch(() => {
+    if (!response.headersSent) send(response, 500, 'The docs could not be read.');
+    else response.destroy();
   });
-  if (request.method === 'HEAD') return void response.end();
-  createReadStream(file)
-    .on('error', () => response.destroy())
-    .pipe(response);
 }
 
-/** The file a URL names inside `rootDir`, or undefined when there is none (or it lies outside). */
-function resolveFile(rootDir: string, url: string): string | undefined {
-  let pathname: string;
+async function serveFile(rootDir: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const pathname = pathnameOf(request.url ?? '/');
+  if (pathname === undefined) return send(response, 404, 'Not found.');
+  const file = await readInside(rootDir, pathname);
+  if (file === 'changing') return send(response, 503, 'The docs are being rebuilt: try again.', { 'Retry-After': '1' });
+  if (file === undefined) {
+    // The page routes by hash (`/#/getting-started`) but its pre-rendered links name the plain
+    // path: a path without a file extension is a section of the page, sent back to it. A missing
+    // file with an extension stays a 404.
+    if (isPageRoute(pathname)) return send(response, 302, 'The reference page.', { Location: encodeURI(`/#${pathname}`) });
+    return send(response, 404, 'Not found.');
+  }
+
+  const etag = `"${file.body.length.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Type': CONTENT_TYPES[extname(file.path)] ?? 'application/octet-stream',
+    // Not fingerprinted: the browser keeps a copy but asks each time whether it is still current.
+    'Cache-Control': 'no-cache',
+    ETag: etag,
+    'Last-Modified': new Date(file.mtimeMs).toUTCString(),
+  };
+  if (request.headers['if-none-match'] === etag) {
+    response.writeHead(304, headers);
+    return void response.end();
+  }
+  response.writeHead(200, { ...headers, 'Content-Length': file.body.length });
+  response.end(request.method === 'HEAD' ? undefined : file.body);
+}
+
+/** Route paths of the page: segments without a dot (`/quirks-and-warnings/typos-in-the-vendor's-examples`). */
+const isPageRoute = (pathname: string): boolean => /^(\/[^/.]+)+$/.test(pathname);
+
+/** The decoded path of a request URL, or undefined when it cannot name a file. */
+function pathnameOf(url: string): string | undefined {
   try {
-    pathname = decodeURIComponent(new URL(url, 'http://docs.invalid').pathname);
+    const pathname = decodeURIComponent(new URL(url, 'http://docs.invalid').pathname);
+    return pathname.includes('\0') ? undefined : pathname;
   } catch {
     return undefined; // malformed percent-encoding
   }
-  if (pathname.includes('\0')) return undefined;
+}
+
+/**
+ * The whole file a path names inside `rootDir`, read in one go through one descriptor so that the
+ * answer is one version of it: a file deleted meanwhile is still read whole, one rewritten while
+ * read ('changing' after a few attempts) is never sent half old, half new. Undefined when there is
+ * no such regular file, or its real path (symlinks resolved) lies outside `rootDir`.
+ */
+async function readInside(rootDir: string, pathname: string): Promise<{ path: string; body: Buffer; mtimeMs: number } | 'changing' | undefined> {
   const candidate = resolve(rootDir, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
-  const inside = relative(rootDir, candidate);
-  if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
-  return existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
+  if (!isInside(rootDir, candidate)) return undefined;
+  let real: string;
+  try {
+    real = await realpath(candidate);
+  } catch {
+    return undefined; // missing, or removed since
+  }
+  if (!isInside(await realpath(rootDir), real)) return undefined;
+  let handle;
+  try {
+    handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+      const before = await handle.stat();
+      if (!before.isFile()) return undefined;
+      const body = await readFromStart(handle);
+      const after = await handle.stat();
+      if (after.size === body.length && after.mtimeMs === before.mtimeMs) return { path: real, body, mtimeMs: after.mtimeMs };
+      // Rewritten while read: read it again from the start.
+    }
+    return 'changing';
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every byte of the file from offset 0 (positional reads: a retry starts over, a growing file is read to its end). */
+async function readFromStart(handle: FileHandle): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for (let position = 0; ; ) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+    if (bytesRead === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+}
+
+function isInside(rootDir: string, path: string): boolean {
+  const inside = relative(rootDir, path);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
 }
 
 function send(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {

@@ -1,33 +1,90 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { listOperations, loadBundledSpec } from '@myreports/pbx-fixtures';
-import { type CodeSample, collectCodeSamples, guideCodeBlocks, SAMPLE_LANGUAGES, typeCheckSamples } from '../scripts/code-samples.js';
+import {
+  type CodeSample,
+  collectCodeSamples,
+  guideCodeBlocks,
+  requestExamples,
+  SAMPLE_LANGUAGES,
+  sampleFile,
+  typeCheckSamples,
+} from '../scripts/code-samples.js';
 
 const spec = loadBundledSpec();
 const samples = collectCodeSamples(spec);
-const scratch = join(fileURLToPath(new URL('..', import.meta.url)), '.cache', 'samples-test');
+const docsDir = fileURLToPath(new URL('..', import.meta.url));
+const scratch = join(docsDir, '.cache', 'samples-test');
+// A samples folder of its own, inside the repository so that messages name it from the root.
+const fakeSamples = join(docsDir, '.cache', 'samples-test-src');
+afterAll(() => rmSync(fakeSamples, { recursive: true, force: true }));
 
 describe('the code samples of the spec', () => {
-  it('give every operation exactly one sample in each language', () => {
+  it('give every operation one sample in each language per request example (one when it has none)', () => {
     for (const { operation } of listOperations(spec)) {
       const langs = samples.filter((sample) => sample.operationId === operation.operationId).map((sample) => sample.lang);
-      expect(langs, operation.operationId).toEqual([...SAMPLE_LANGUAGES]);
+      const pairs = Math.max(1, requestExamples(spec, operation).length);
+      expect(langs, operation.operationId).toEqual(Array.from({ length: pairs }, () => [...SAMPLE_LANGUAGES]).flat());
+    }
+  });
+
+  it('have several examples where the issue of the wrong body arose: create (Kazoo, 3CX) and patch (three)', () => {
+    const summaries = (operationId: string): string[] =>
+      samples.filter((sample) => sample.operationId === operationId && sample.lang === 'curl').map((sample) => sample.example?.summary ?? '');
+    expect(summaries('createPbxConnectionProfile')).toEqual(['Create a Kazoo profile', 'Create a 3CX profile']);
+    expect(summaries('patchPbxConnectionProfile')).toEqual(['Rename', 'Enable (start collecting)', 'Rename and disable in one patch']);
+  });
+
+  it('each say on their first line which example they send, as the example picker names it', () => {
+    for (const sample of samples.filter((candidate) => candidate.example)) {
+      const comment = sample.lang === 'curl' ? '# ' : '// ';
+      expect(sample.source.split('\n')[0]).toBe(`${comment}${sample.example?.summary}`);
+    }
+  });
+
+  it('curl ones send exactly the body of their example', () => {
+    for (const sample of samples.filter((candidate) => candidate.example && candidate.lang === 'curl')) {
+      const body = /-d '([\s\S]*?)'\s*$/.exec(sample.source)?.[1];
+      expect(JSON.parse(body ?? 'null'), sample.source.split('\n')[0]).toEqual(sample.example?.value);
     }
   });
 
   it('are what the build type-checks: all of them compile against the client package', () => {
-    expect(typeCheckSamples(samples.filter((sample) => sample.lang === 'TypeScript'), scratch)).toEqual([]);
+    expect(typeCheckSamples(samplesIn(samples), scratch)).toEqual([]);
+  });
+
+  it('are each found in their file under spec/code-samples/', () => {
+    for (const sample of samples) expect(sampleFile(sample.source), sample.operationId).toMatch(/^spec\/code-samples\/(curl|typescript)\/[\w.-]+\.(sh|ts)$/);
   });
 });
 
-describe('typeCheckSamples', () => {
-  const sample = (source: string): CodeSample => ({ operationId: 'someOperation', method: 'get', path: '/x', lang: 'TypeScript', label: undefined, source });
+function samplesIn(all: CodeSample[]): CodeSample[] {
+  return all.filter((sample) => sample.lang === 'TypeScript');
+}
 
-  it('reports a sample that does not compile, naming its operation and line', () => {
+describe('typeCheckSamples', () => {
+  const sample = (source: string): CodeSample => ({ operationId: 'someOperation', method: 'get', path: '/x', lang: 'TypeScript', label: undefined, source, example: undefined });
+
+  it('reports a sample that no longer compiles with its file and line, as the build prints it', () => {
+    // A real sample after the client changed under it: its create method got another name.
+    const create = samples.find((candidate) => candidate.lang === 'TypeScript' && candidate.example?.name === 'ThreeCxCreateRequest')!;
+    const broken = create.source.replace('pbx.create(', 'pbx.createProfile(');
+    expect(broken).not.toBe(create.source);
+    mkdirSync(join(fakeSamples, 'typescript'), { recursive: true });
+    writeFileSync(join(fakeSamples, 'typescript', 'create.3cx.ts'), broken);
+    const problems = typeCheckSamples([{ ...create, source: broken }], scratch, fakeSamples);
+    const line = broken.split('\n').findIndex((text) => text.includes('pbx.createProfile(')) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(problems[0]).toMatch(new RegExp(`^docs/\\.cache/samples-test-src/typescript/create\\.3cx\\.ts:${line}:27: Property 'createProfile' does not exist`));
+    expect(problems[0]).toContain('(TypeScript sample of createPbxConnectionProfile (Create a 3CX profile))');
+  });
+
+  it('names the operation when no file holds the source', () => {
     const problems = typeCheckSamples([sample("export const count: number = 'three';\n")], scratch);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^TypeScript sample of someOperation, line 1:14: Type 'string' is not assignable to type 'number'/);
+    expect(problems[0]).toMatch(/^x-codeSamples of someOperation:1:14: Type 'string' is not assignable to type 'number'/);
   });
 
   it('reports a call the client does not offer', () => {

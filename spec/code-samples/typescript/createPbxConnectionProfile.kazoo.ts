@@ -1,3 +1,4 @@
+// Create a Kazoo profile
 import { createClient } from '@myreports/pbx-client';
 
 // Create may cause charges: the client sends it only with acceptCharges (header accept-charges: true).

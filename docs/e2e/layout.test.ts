@@ -1,0 +1,162 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { listOperations, loadBundledSpec } from '@myreports/pbx-fixtures';
+import { type DocsBrowser, openDocs } from './support/browser.js';
+
+const docsDir = fileURLToPath(new URL('..', import.meta.url));
+const pageUrl = pathToFileURL(join(docsDir, 'dist', 'index.html')).href;
+const resultsDir = join(docsDir, 'test-results');
+const operations = listOperations(loadBundledSpec());
+const WIDTHS = [1440, 1280, 390] as const;
+const GUIDES = ['getting-started', 'envelopes-and-errors', 'profile-types', 'profile-types/kazoo-profiles', 'profile-types/3cx-profiles', 'quirks-and-warnings'];
+
+/** Opens a route of the page (its hash) and waits until its section is drawn. */
+async function show(page: Page, route: string): Promise<void> {
+  await page.goto(`${pageUrl}#/${route}`);
+  await page.locator(`[id="${route}"]`).first().waitFor();
+  await page.waitForTimeout(300); // the scroll to the section
+}
+
+/** How far the page is wider than the window (0 when it fits). */
+const overflow = (page: Page): Promise<number> => page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;
+
+/** Inline code in the guides' tables that the browser laid out on more than one line: a word broken. */
+const brokenIdentifiers = (page: Page): Promise<string[]> =>
+  page.evaluate(`[...document.querySelectorAll('[data-component-name="Markdown/Markdown"] table code')]
+    .filter((code) => code.getClientRects().length > 1).map((code) => code.textContent)`) as Promise<string[]>;
+
+describe.each(WIDTHS)('the page at %i px wide', (width) => {
+  let browser: DocsBrowser;
+
+  beforeAll(async () => {
+    mkdirSync(resultsDir, { recursive: true });
+    browser = await openDocs(pageUrl);
+    await browser.page.setViewportSize({ width, height: 900 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('has no horizontal overflow and breaks no identifier in the guide tables', async () => {
+    const { page } = browser;
+    const problems: string[] = [];
+    for (const route of GUIDES) {
+      await show(page, route);
+      if ((await overflow(page)) > 0) problems.push(`${route}: ${await overflow(page)} px too wide`);
+      for (const code of await brokenIdentifiers(page)) problems.push(`${route}: ${code} broken across lines`);
+    }
+    // The measure sees tables: the profile types guide has some.
+    expect(await page.locator('[data-component-name="Markdown/Markdown"] table code').count()).toBeGreaterThan(0);
+    for (const { operation } of operations) {
+      await show(page, `pbx-connection-profiles/${operation.operationId.toLowerCase()}`);
+      if ((await overflow(page)) > 0) problems.push(`${operation.operationId}: ${await overflow(page)} px too wide`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps every code line clear of the copy button', async () => {
+    const { page } = browser;
+    await show(page, 'pbx-connection-profiles/createpbxconnectionprofile');
+    await show(page, 'getting-started');
+    const covered = (await page.evaluate(`[...document.querySelectorAll('pre[data-testid="source-code"]')].flatMap((pre) => {
+      const button = pre.parentElement.querySelector('.code-block-header [data-testid="copy-button"]');
+      if (!button || !button.getClientRects().length) return [];
+      const b = button.getBoundingClientRect();
+      return [...pre.querySelectorAll('.th-line')].filter((line) => {
+        const l = line.getBoundingClientRect();
+        return l.top < b.bottom && l.bottom > b.top && l.left < b.right && l.right > b.left && line.textContent.trim() !== '';
+      }).map((line) => line.textContent.slice(0, 40));
+    })`)) as string[];
+    expect(covered).toEqual([]);
+  });
+
+  it('saves screenshots of the overview, the profile types guide and create', async () => {
+    const { page } = browser;
+    await page.goto(pageUrl);
+    await page.screenshot({ path: join(resultsDir, `overview-${width}.png`) });
+    await show(page, 'profile-types');
+    await page.screenshot({ path: join(resultsDir, `profile-types-${width}.png`) });
+    await show(page, 'pbx-connection-profiles/createpbxconnectionprofile');
+    await page.screenshot({ path: join(resultsDir, `create-${width}.png`) });
+  });
+});
+
+describe('the schemas as Redoc names them', () => {
+  let browser: DocsBrowser;
+
+  beforeAll(async () => {
+    browser = await openDocs(pageUrl);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('name every shape: no "any" label in any operation', async () => {
+    const { page } = browser;
+    for (const { operation } of operations) {
+      const route = `pbx-connection-profiles/${operation.operationId.toLowerCase()}`;
+      await show(page, route);
+      const text = await page.locator(`[id="${route}"]`).innerText();
+      expect(text, operation.operationId).not.toMatch(/Array of any|\(any\)|^any$/m);
+    }
+  });
+
+  it("describe each variant's _type by that variant, under its own tab", async () => {
+    const { page } = browser;
+    const route = 'pbx-connection-profiles/createpbxconnectionprofile';
+    await show(page, route);
+    const section = page.locator(`[id="${route}"]`);
+    for (const [type, pbx, other] of [['ThreeCxConnectionProfile', '3CX', 'Kazoo'], ['KazooPbxConnectionProfile', 'Kazoo', '3CX']] as const) {
+      await section.getByRole('tab', { name: type, exact: true }).first().click();
+      await expect.poll(() => section.getByRole('tab', { name: type, exact: true }).first().getAttribute('aria-selected')).toBe('true');
+      // The body's first field: `_type`, its type line, then its description paragraph.
+      const body = await section.innerText();
+      const text = body.slice(body.indexOf('\n_type\n')).split('\n\n')[1] ?? '';
+      expect(text.startsWith(type), JSON.stringify(body.slice(body.indexOf('\n_type\n'), body.indexOf('\n_type\n') + 200))).toBe(true);
+      expect(text).toContain(pbx);
+      expect(text).not.toContain(other);
+    }
+  });
+
+  it('show a decided element with its decision and its vendor source, beside its description', async () => {
+    const { page } = browser;
+    const spec = loadBundledSpec();
+    const decision = (spec.components.schemas['CountryCode'] as { 'x-decision': string })['x-decision'];
+    const route = 'pbx-connection-profiles/createpbxconnectionprofile';
+    await show(page, route);
+    const field = page.locator(`[id="${route}"] [id$="/countrycode"], [id="${route}"] [id$="/countryCode"]`).filter({ visible: true }).first();
+    const text = await field.innerText();
+    expect(text).toContain(`Decision: ${decision.split('\n')[0]?.slice(0, 40)}`);
+    expect(text).toContain('Vendor source:');
+  });
+
+  it('render the generated Decisions section of the quirks guide, one entry per decision', async () => {
+    const { page } = browser;
+    const route = "quirks-and-warnings/decisions-where-the-vendor's-pages-are-silent";
+    await show(page, route);
+    const section = page.locator(`[id="${route}"]`).first();
+    const text = await section.innerText();
+    expect(text).toContain('operation listPbxConnectionProfiles');
+    // As many entries on the page as the bundle-time list has in the guide's Markdown.
+    const guide = ((loadBundledSpec()['tags'] as { name: string; description: string }[]).find((tag) => tag.name === 'Quirks and warnings')?.description ?? '');
+    const entries = guide.slice(guide.indexOf('## Decisions')).match(/^- \*\*/gm)?.length ?? 0;
+    expect(entries).toBeGreaterThan(10);
+    expect(await section.locator('li').count()).toBe(entries);
+  });
+
+  it('space the words of search snippets where the Markdown source breaks its lines', async () => {
+    const { page } = browser;
+    await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().click();
+    await page.getByPlaceholder('Search docs...').fill('collector');
+    const hits = page.locator('[data-component-name="Search/SearchItem"]');
+    await hits.first().waitFor();
+    const text = (await hits.allInnerTexts()).join('\n');
+    // quirks-and-warnings.md breaks "may be" / "lost" across two lines.
+    expect(text).toContain('may be lost');
+    expect(text).not.toMatch(/belost|avoidworking|truestarts|patchother/);
+    await page.keyboard.press('Escape');
+  });
+});

@@ -1,0 +1,23 @@
+// Create a 3CX profile
+import { createClient } from '@myreports/pbx-client';
+
+// Create may cause charges: the client sends it only with acceptCharges (header accept-charges: true).
+const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN!, acceptCharges: true });
+
+const created = await pbx.create(
+  {
+    accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f',
+    customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f',
+  },
+  {
+    _type: 'ThreeCxConnectionProfile',
+    name: '3CX Connection',
+    licenseKey: 'licenseKey-licenseKey-licenseKey',
+    username: 'username-username-username',
+    password: 'password password password',
+    enableRecordingArchive: true,
+    recordingArchiveFrequency: '00:20:00',
+  },
+);
+// The new profile is disabled until you enable it (pbx.enable).
+console.log(created.id, created.location, created.data.enabled);
