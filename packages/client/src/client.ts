@@ -2,8 +2,8 @@
 // openapi-fetch against the generated `paths`, so a spec change that breaks a call breaks the build.
 import createFetchClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@myreports/pbx-types';
-import { errorForStatus, mediaType, PbxAbortError, PbxConnectionError, PbxError, PbxInvalidResponseError, PbxTimeoutError, PbxUnexpectedStatusError } from './errors.js';
-import { BodyTooLarge, RedirectRefused, TokenFailure } from './internal/failures.js';
+import { errorForStatus, mediaType, PbxError, PbxInvalidResponseError } from './errors.js';
+import { failure } from './internal/failures.js';
 import { createResilientFetch, type Attempts } from './internal/resilient-fetch.js';
 import { resolveCall, resolveSettings, type CallOptions, type ChargeableCallOptions, type ClientOptions } from './options.js';
 import { patchOperations } from './patch.js';
@@ -57,7 +57,6 @@ export interface PbxClient {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Call = ReturnType<typeof resolveCall>;
 /** What every typed openapi-fetch call of the methods shares: the body is read by the resilience layer. */
 type SharedInit = { parseAs: 'stream'; fetch: (request: Request) => Promise<Response>; headers?: Record<string, string> };
 /** Whether the envelope's `data` has the documented shape. */
@@ -68,37 +67,6 @@ const hasNothing: DataCheck = () => true;
 
 /** `/v1.0/…/pbxs/{pbxId}` with the ids filled in, for messages; never the query (a licence key may be in it). */
 const fillPath = (template: string, ids: Record<string, unknown>) => template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(ids[name])));
-
-/** A network error's code (`ECONNREFUSED`), never its message, which may quote a URL. */
-const errorCode = (error: any): string => {
-  const code = error?.cause?.code ?? error?.code;
-  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code) ? code : 'network error';
-};
-
-/** Why a request that got no usable response failed, as the error class the caller catches. */
-function failure(error: any, method: string, path: string, call: Pick<Attempts, 'signal' | 'timeoutMs'>): PbxError {
-  if (error instanceof PbxError) return error;
-  const where = { method, path, cause: error };
-  if (error instanceof TokenFailure) return new PbxError(`${method} ${path} was not sent: getToken() failed (see cause).`, { ...where, cause: error.cause });
-  if (error instanceof BodyTooLarge) {
-    return new PbxInvalidResponseError(`${method} ${path} answered ${error.response.status} with a body over maxResponseBytes (${error.limit} bytes); it was not read.`, { method, path, response: error.response });
-  }
-  if (error instanceof RedirectRefused) {
-    const { response, host, crossOrigin } = error;
-    const target = host === undefined ? 'a location the runtime hides' : host;
-    const why = method === 'POST' || method === 'PATCH' ? 'a create or patch is never re-sent' : crossOrigin ? 'only redirects within the origin of baseUrl are followed' : 'too many redirects';
-    return new PbxUnexpectedStatusError(`${method} ${path} answered ${response.status}, a redirect to ${target}, which was not followed: ${why}.`, { method, path, response });
-  }
-  const signal = call.signal;
-  if (signal?.aborted) {
-    const cause = signal.reason;
-    if (cause?.name === 'TimeoutError') return new PbxTimeoutError(`${method} ${path} was stopped by the deadline of the call's signal.`, { ...where, cause });
-    return new PbxAbortError(`${method} ${path} was aborted by the caller.`, { ...where, cause });
-  }
-  if (error?.name === 'TimeoutError') return new PbxTimeoutError(`${method} ${path} got no complete response within ${call.timeoutMs} ms.`, where);
-  if (error?.name === 'AbortError') return new PbxAbortError(`${method} ${path} was aborted.`, where);
-  return new PbxConnectionError(`${method} ${path} failed before a complete response arrived: ${errorCode(error)}.`, where);
-}
 
 // Browsers (and their workers) refuse or preflight a User-Agent header; every other runtime sends it.
 const inBrowser = typeof navigator === 'object' && /^Mozilla\//.test(navigator.userAgent);
@@ -116,37 +84,39 @@ export function createClient(options: ClientOptions): PbxClient {
     };
   }
 
-  const resilientFetch = createResilientFetch(settings);
+  const { send, where } = createResilientFetch(settings);
   const raw = createFetchClient<paths>({
     baseUrl: settings.baseUrl,
     ...(inBrowser ? {} : { headers: { 'User-Agent': USER_AGENT } }),
     // The raw client: the call's signal is the Request's own; the body comes back in a new Response.
     fetch: (request) => {
       const call = { timeoutMs: settings.timeoutMs, retries: settings.retries, signal: request.signal };
-      return resilientFetch(request, call).catch((error: unknown) => Promise.reject(failure(error, request.method, new URL(request.url).pathname, call)));
+      return send(request, call).catch((error: unknown) => Promise.reject(failure(error, where(request), call)));
     },
   });
   /**
    * Runs one typed openapi-fetch call and returns its result, or throws the error that explains why
    * there is none. `exec` makes the call; everything else is shared by the methods.
    */
-  async function run(method: Method, template: string, ids: Record<string, unknown>, call: Call, check: DataCheck, secrets: string[], exec: (init: SharedInit) => Promise<{ response: Response }>) {
+  async function run(method: Method, template: string, ids: Record<string, unknown>, options: ChargeableCallOptions | undefined, check: DataCheck, secrets: string[], exec: (init: SharedInit) => Promise<{ response: Response }>) {
+    const call = resolveCall(settings, options);
     if ((method === 'POST' || method === 'PATCH') && !call.acceptCharges) {
       const path = fillPath(template, ids);
-      throw new PbxError(`${method} ${path} may cause charges and was not sent: pass acceptCharges: true to createClient() or to this call.`, { method, path });
+      throw new PbxError('may cause charges and was not sent: pass acceptCharges: true to createClient() or to this call.', { method, path });
     }
     const attempts: Attempts = { timeoutMs: call.timeoutMs, retries: call.retries, signal: call.signal, readsBody: true };
-    const init: SharedInit = { parseAs: 'stream', fetch: (request) => resilientFetch(request, attempts) };
+    let sent: Request | undefined;
+    const init: SharedInit = { parseAs: 'stream', fetch: (request) => send((sent = request), attempts) };
     if (call.headers) init.headers = call.headers;
     let response: Response;
     try {
       ({ response } = await exec(init));
     } catch (error) {
-      throw failure(error, method, fillPath(template, ids), attempts);
+      throw failure(error, sent ? where(sent) : { method, path: fillPath(template, ids) }, attempts);
     }
     let envelope: any;
     try {
-      envelope = JSON.parse(response.ok ? (attempts.text ?? '') : await response.text());
+      envelope = JSON.parse(attempts.text ?? '');
     } catch {
       // The parser's message quotes the body, which may hold secrets: it is not passed on.
     }
@@ -154,7 +124,7 @@ export function createClient(options: ClientOptions): PbxClient {
     const location = method === 'POST' ? response.headers.get('location') : null;
     if (!isObject(envelope) || envelope.status !== 'success' || typeof envelope.timestamp !== 'string' || !check(envelope.data) || (method === 'POST' && !location)) {
       const path = fillPath(template, ids);
-      throw new PbxInvalidResponseError(`${method} ${path} answered ${response.status}, but not with the documented JSON envelope${method === 'POST' ? ' and Location header' : ''} (content type ${mediaType(response)}).`, {
+      throw new PbxInvalidResponseError(`answered ${response.status}, but not with the documented JSON envelope${method === 'POST' ? ' and Location header' : ''} (content type ${mediaType(response)}).`, {
         method,
         path,
         response,
@@ -166,24 +136,24 @@ export function createClient(options: ClientOptions): PbxClient {
   const client: PbxClient = {
     raw,
     list: (ids, options) =>
-      run('GET', PBXS, ids, resolveCall(settings, options), Array.isArray, [], (init) => raw.GET(PBXS, { ...init, params: { path: ids } })) as Promise<PbxResult<AnyPbxConnectionProfile[]>>,
+      run('GET', PBXS, ids, options, Array.isArray, [], (init) => raw.GET(PBXS, { ...init, params: { path: ids } })) as Promise<PbxResult<AnyPbxConnectionProfile[]>>,
     get: (ids, options) =>
-      run('GET', PBX, ids, resolveCall(settings, options), hasObject, [], (init) => raw.GET(PBX, { ...init, params: { path: ids } })) as Promise<PbxResult<AnyPbxConnectionProfile>>,
+      run('GET', PBX, ids, options, hasObject, [], (init) => raw.GET(PBX, { ...init, params: { path: ids } })) as Promise<PbxResult<AnyPbxConnectionProfile>>,
     create: ((ids: CustomerIds, body: PbxConnectionProfileCreate, options?: ChargeableCallOptions) =>
-      run('POST', PBXS, ids, resolveCall(settings, options), hasObject, secretsOf(body), (init) =>
+      run('POST', PBXS, ids, options, hasObject, secretsOf(body), (init) =>
         raw.POST(PBXS, { ...init, params: { path: ids, header: { 'accept-charges': 'true' } }, body }),
       )) as PbxClient['create'],
     patch: (ids, operations, options) =>
-      run('PATCH', PBX, ids, resolveCall(settings, options), hasNothing, [], (init) =>
+      run('PATCH', PBX, ids, options, hasNothing, [], (init) =>
         raw.PATCH(PBX, { ...init, params: { path: ids, header: { 'accept-charges': 'true' } }, body: operations }),
       ) as Promise<PbxResult<undefined>>,
     rename: (ids, name, options) => client.patch(ids, [patchOperations.rename(name)], options),
     enable: (ids, options) => client.patch(ids, [patchOperations.enable()], options),
     disable: (ids, options) => client.patch(ids, [patchOperations.disable()], options),
     delete: (ids, options) =>
-      run('DELETE', PBX, ids, resolveCall(settings, options), hasNothing, [], (init) => raw.DELETE(PBX, { ...init, params: { path: ids } })) as Promise<PbxResult<undefined>>,
+      run('DELETE', PBX, ids, options, hasNothing, [], (init) => raw.DELETE(PBX, { ...init, params: { path: ids } })) as Promise<PbxResult<undefined>>,
     findByInstance: (instanceId, options) =>
-      run('GET', INSTANCES, {}, resolveCall(settings, options), hasObject, [instanceId], (init) => raw.GET(INSTANCES, { ...init, params: { query: { instanceId } } })) as Promise<
+      run('GET', INSTANCES, {}, options, hasObject, [instanceId], (init) => raw.GET(INSTANCES, { ...init, params: { query: { instanceId } } })) as Promise<
         PbxResult<PbxInstanceLookup>
       >,
   };

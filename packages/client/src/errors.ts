@@ -30,8 +30,9 @@ export class PbxError extends Error {
   /** The raw response, when one arrived. Not enumerable, so it stays out of logs. */
   declare readonly response: Response | undefined;
 
+  /** `message` says what happened; the method and path are put in front of it. */
   constructor(message: string, { response, cause, ...details }: PbxErrorDetails) {
-    super(message, cause === undefined ? undefined : { cause });
+    super(`${details.method} ${details.path} ${message}`, cause === undefined ? undefined : { cause });
     Object.assign(this, details, { status: response?.status });
     Object.defineProperty(this, 'response', { value: response });
   }
@@ -105,5 +106,5 @@ export function errorForStatus(method: string, path: string, response: Response,
   const reason =
     status === 401 ? 'the bearer token is missing, invalid or expired; get a fresh one' : (apiMessage ?? `no error envelope in the body (content type ${mediaType(response)})`);
   const undocumented = ErrorClass === PbxUnexpectedStatusError ? ', a status the API does not document' : '';
-  return new ErrorClass(`${method} ${path} answered ${status}${undocumented}: ${reason}`, { method, path, response, apiMessage, timestamp });
+  return new ErrorClass(`answered ${status}${undocumented}: ${reason}`, { method, path, response, apiMessage, timestamp });
 }

@@ -79,13 +79,14 @@ export interface Settings {
 
 /** The longest delay `setTimeout` keeps: a longer one fires after about 1 ms. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Default and maximum of each number option; counts (retries, bytes) are integers. */
 const LIMITS = {
-  timeoutMs: { fallback: 30_000, max: MAX_TIMER_MS, integer: false },
-  retries: { fallback: 2, max: 10, integer: true },
-  retryDelayMs: { fallback: 500, max: MAX_TIMER_MS, integer: false },
-  maxRetryDelayMs: { fallback: 30_000, max: MAX_TIMER_MS, integer: false },
-  maxResponseBytes: { fallback: 10 * 1024 * 1024, max: Number.MAX_SAFE_INTEGER, integer: true },
-};
+  timeoutMs: [30_000, MAX_TIMER_MS],
+  retries: [2, 10, true],
+  retryDelayMs: [500, MAX_TIMER_MS],
+  maxRetryDelayMs: [30_000, MAX_TIMER_MS],
+  maxResponseBytes: [10 * 1024 * 1024, Number.MAX_SAFE_INTEGER, true],
+} as const;
 type Limited = keyof typeof LIMITS;
 
 /** Throws a TypeError with `message` unless `ok`. */
@@ -94,9 +95,9 @@ const check = (ok: unknown, message: string) => {
 };
 
 /** `value`, or `fallback` when it is undefined; anything but a number from 0 to the option's maximum is refused. */
-export function checkLimit(name: Limited, value: unknown, fallback: number = LIMITS[name].fallback): number {
+export function checkLimit(name: Limited, value: unknown, fallback: number = LIMITS[name][0]): number {
   if (value === undefined) return fallback;
-  const { max, integer } = LIMITS[name];
+  const [, max, integer] = LIMITS[name] as readonly [number, number, boolean?];
   const ok = typeof value === 'number' && value >= 0 && value <= max && (!integer || Number.isInteger(value));
   check(ok, `${name} must be ${integer ? 'an integer' : 'a number'} from 0 to ${max}, not ${typeof value === 'number' ? value : typeof value}.`);
   return value as number;
@@ -109,12 +110,12 @@ function parseBaseUrl(value: unknown): URL {
   } catch {
     // Reported below, without echoing the value: it may hold credentials.
   }
-  check(url && /^https?:$/.test(url.protocol), 'baseUrl must be an absolute http(s) URL such as http://127.0.0.1:4010.');
-  check(!url!.username && !url!.password, 'baseUrl must not contain a user name or password: pass the bearer token as token or getToken.');
+  check(url && /^https?:$/.test(url.protocol), 'baseUrl must be an absolute http(s) URL.');
+  check(!url!.username && !url!.password, 'baseUrl must not contain credentials: pass token or getToken.');
   return url!;
 }
 
-const either = (a: unknown, b: unknown, names: string) => check((a === undefined) !== (b === undefined), `Pass either ${names} to createClient(), not both or neither.`);
+const either = (a: unknown, b: unknown, names: string) => check((a === undefined) !== (b === undefined), `Pass either ${names}, not both or neither.`);
 
 export function resolveSettings(options: ClientOptions): Settings {
   const { region, baseUrl, token, getToken, fetch = globalThis.fetch, logger } = options ?? ({} as ClientOptions);
@@ -124,7 +125,7 @@ export function resolveSettings(options: ClientOptions): Settings {
   check(token === undefined || (typeof token === 'string' && token !== ''), 'token must be a non-empty string.');
   check(getToken === undefined || typeof getToken === 'function', 'getToken must be a function.');
   check(typeof fetch === 'function', 'fetch must be a function.');
-  check(logger === undefined || typeof logger?.debug === 'function', 'logger must have a debug(message, fields) function.');
+  check(logger === undefined || typeof logger?.debug === 'function', 'logger.debug must be a function.');
   return {
     baseUrl: base.href.replace(/\/+$/, ''),
     origin: base.origin,
@@ -145,7 +146,7 @@ export function resolveCall(settings: Settings, call?: ChargeableCallOptions) {
   if (call === undefined) return settings;
   const { signal, headers } = call;
   check(signal === undefined || signal instanceof AbortSignal, 'signal must be an AbortSignal.');
-  check(headers === undefined || (isOptions(headers) && Object.values(headers).every((value) => typeof value === 'string')), 'headers must be an object of string values.');
+  check(headers === undefined || (isOptions(headers) && Object.values(headers).every((value) => typeof value === 'string')), 'headers must map names to strings.');
   return {
     timeoutMs: checkLimit('timeoutMs', call.timeoutMs, settings.timeoutMs),
     retries: checkLimit('retries', call.retries, settings.retries),

@@ -3,7 +3,8 @@
 // gets its deadline, a fresh token and the same immutable Request. The body is read here too, so the
 // deadline and the size limit cover it.
 import type { Settings } from '../options.js';
-import { BodyTooLarge, RedirectRefused, TokenFailure } from './failures.js';
+import { PbxInvalidResponseError, PbxUnexpectedStatusError, type PbxErrorDetails } from '../errors.js';
+import { TokenFailure } from './failures.js';
 
 /** One call's view of the settings. The client's methods set `readsBody` and get the text in `text`. */
 export interface Attempts {
@@ -29,6 +30,8 @@ function deadline(ms: number): AbortSignal {
 }
 
 export function createResilientFetch(settings: Settings) {
+  // The path of baseUrl is cut from messages and log lines, so they show the API's paths.
+  const basePath = new URL(settings.baseUrl).pathname.replace(/\/+$/, '');
   const { fetch, getToken, timeoutMs, retryDelayMs, maxRetryDelayMs, maxResponseBytes, origin, logger } = settings;
   // Why a shared deadline: an AbortController and a timer per attempt cost Node 20 about a tenth of
   // the throughput of a GET (measured: 0.80x-0.82x of bare openapi-fetch with them, 0.89x-0.92x
@@ -59,14 +62,26 @@ export function createResilientFetch(settings: Settings) {
       // A browser hides the target of a redirect ('opaqueredirect', status 0).
       const target = location && response.type !== 'opaqueredirect' ? new URL(location, request.url) : undefined;
       await response.body?.cancel();
-      if (!SAFE_METHODS.has(request.method) || target?.origin !== origin || hops >= 20) throw new RedirectRefused(response, target?.host, target?.origin !== origin);
+      if (!SAFE_METHODS.has(request.method) || target?.origin !== origin || hops >= 20) {
+        const why = !SAFE_METHODS.has(request.method) ? 'a create or patch is never re-sent' : hops >= 20 ? 'too many redirects' : 'only redirects within the origin of baseUrl are followed';
+        throw new PbxUnexpectedStatusError(`answered ${response.status}, a redirect to ${target?.host ?? 'a hidden location'}, which was not followed: ${why}.`, where(request, response));
+      }
       request = new Request(target, { method: response.status === 303 && request.method !== 'GET' ? 'GET' : request.method, headers: request.headers });
       response = await fetch(request, { signal: signal ?? null, redirect: 'manual' });
     }
     return response;
   }
 
-  return async function resilientFetch(request: Request, call: Attempts): Promise<Response> {
+  /** Method and path (under baseUrl, without the query) of `request`, for errors and log lines. */
+  const where = (request: Request, response?: Response) => {
+    const { pathname } = new URL(request.url);
+    return { method: request.method, path: pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname, response };
+  };
+
+  return { send, where };
+
+  /** Sends `request` as often as `call` allows; whatever it throws goes through `failure()`. */
+  async function send(request: Request, call: Attempts): Promise<Response> {
     const attempts = SAFE_METHODS.has(request.method) ? call.retries + 1 : 1;
     const caller = call.signal;
     for (let attempt = 1; ; attempt++) {
@@ -93,14 +108,15 @@ export function createResilientFetch(settings: Settings) {
           response = await fetch(request, { signal: signal ?? null, redirect: 'manual' });
           if (isRedirect(response)) response = await follow(request, response, signal);
         } catch (error) {
-          if (error instanceof RedirectRefused || caller?.aborted || attempt >= attempts) throw error;
+          if (error instanceof PbxUnexpectedStatusError || caller?.aborted || attempt >= attempts) throw error;
           wait = backoff(attempt - 1);
         }
         if (response) {
           status = response.status;
           if (attempt >= attempts || !RETRY_STATUSES.has(status)) {
-            const text = await readText(response, maxResponseBytes);
-            if (call.readsBody && response.ok) return (call.text = text), response;
+            const text = await readText(response, maxResponseBytes, () => where(request, response));
+            if (call.readsBody) call.text = text;
+            if (call.readsBody && response.ok) return response;
             return new Response(NULL_BODY_STATUSES.has(status) ? null : text, { status, statusText: response.statusText, headers: response.headers });
           }
           // Retry-After is cut to maxRetryDelayMs (at most 2^31-1: setTimeout cannot wait longer).
@@ -109,18 +125,18 @@ export function createResilientFetch(settings: Settings) {
         }
       } finally {
         if (logger) {
-          const { pathname } = new URL(request.url);
+          const { method, path } = where(request);
           const ms = Math.round(performance.now() - started!);
-          logger.debug(`${request.method} ${pathname} ${status ?? '-'} attempt ${attempt} ${ms} ms`, { method: request.method, path: pathname, status, attempt, ms });
+          logger.debug(`${method} ${path} ${status ?? '-'} attempt ${attempt} ${ms} ms`, { method, path, status, attempt, ms });
         }
       }
       await sleep(wait!, caller);
     }
-  };
+  }
 }
 
 /** The body as text, at most `limit` bytes after decompression (counted as it arrives). */
-async function readText(response: Response, limit: number): Promise<string> {
+async function readText(response: Response, limit: number, where: () => PbxErrorDetails): Promise<string> {
   const declared = response.headers.get('content-length');
   // The fast path: a body of a known length that fits and is not compressed.
   if (declared !== null && +declared <= limit && !response.headers.has('content-encoding')) return response.text();
@@ -132,7 +148,7 @@ async function readText(response: Response, limit: number): Promise<string> {
     if (done) break;
     if ((total += value.byteLength) > limit) {
       await reader.cancel();
-      throw new BodyTooLarge(response, limit);
+      throw new PbxInvalidResponseError(`answered ${response.status} with a body over maxResponseBytes (${limit} bytes).`, where());
     }
     text += decoder.decode(value, { stream: true });
   }
