@@ -65,9 +65,6 @@ type DataCheck = (data: unknown) => boolean;
 const hasObject: DataCheck = (data) => isObject(data) && !Array.isArray(data);
 const hasNothing: DataCheck = () => true;
 
-/** `/v1.0/…/pbxs/{pbxId}` with the ids filled in, for messages; never the query (a licence key may be in it). */
-const fillPath = (template: string, ids: Record<string, unknown>) => template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(ids[name])));
-
 // Browsers (and their workers) refuse or preflight a User-Agent header; every other runtime sends it.
 const inBrowser = typeof navigator === 'object' && /^Mozilla\//.test(navigator.userAgent);
 
@@ -98,11 +95,10 @@ export function createClient(options: ClientOptions): PbxClient {
    * Runs one typed openapi-fetch call and returns its result, or throws the error that explains why
    * there is none. `exec` makes the call; everything else is shared by the methods.
    */
-  async function run(method: Method, template: string, ids: Record<string, unknown>, options: ChargeableCallOptions | undefined, check: DataCheck, secrets: string[], exec: (init: SharedInit) => Promise<{ response: Response }>) {
+  async function run(method: Method, template: string, options: ChargeableCallOptions | undefined, check: DataCheck, secrets: string[], exec: (init: SharedInit) => Promise<{ response: Response }>) {
     const call = resolveCall(settings, options);
     if ((method === 'POST' || method === 'PATCH') && !call.acceptCharges) {
-      const path = fillPath(template, ids);
-      throw new PbxError('may cause charges and was not sent: pass acceptCharges: true to createClient() or to this call.', { method, path });
+      throw new PbxError('may cause charges and was not sent: pass acceptCharges: true to createClient() or to this call.', { method, path: template });
     }
     const attempts: Attempts = { timeoutMs: call.timeoutMs, retries: call.retries, signal: call.signal, readsBody: true };
     let sent: Request | undefined;
@@ -112,7 +108,8 @@ export function createClient(options: ClientOptions): PbxClient {
     try {
       ({ response } = await exec(init));
     } catch (error) {
-      throw failure(error, sent ? where(sent) : { method, path: fillPath(template, ids) }, attempts);
+      // Before anything was sent (openapi-fetch refused the request), the path template is all there is.
+      throw failure(error, sent ? where(sent) : { method, path: template }, attempts);
     }
     let envelope: any;
     try {
@@ -120,10 +117,10 @@ export function createClient(options: ClientOptions): PbxClient {
     } catch {
       // The parser's message quotes the body, which may hold secrets: it is not passed on.
     }
-    if (!response.ok) throw errorForStatus(method, fillPath(template, ids), response, envelope, (text) => maskQuotedSecrets(text, [token, lastToken, ...secrets]));
+    const { path } = where(sent!);
+    if (!response.ok) throw errorForStatus(method, path, response, envelope, (text) => maskQuotedSecrets(text, [token, lastToken, ...secrets]));
     const location = method === 'POST' ? response.headers.get('location') : null;
     if (!isObject(envelope) || envelope.status !== 'success' || typeof envelope.timestamp !== 'string' || !check(envelope.data) || (method === 'POST' && !location)) {
-      const path = fillPath(template, ids);
       throw new PbxInvalidResponseError(`answered ${response.status}, but not with the documented JSON envelope${method === 'POST' ? ' and Location header' : ''} (content type ${mediaType(response)}).`, {
         method,
         path,
@@ -136,24 +133,24 @@ export function createClient(options: ClientOptions): PbxClient {
   const client: PbxClient = {
     raw,
     list: (ids, options) =>
-      run('GET', PBXS, ids, options, Array.isArray, [], (init) => raw.GET(PBXS, { ...init, params: { path: ids } })) as Promise<PbxResult<AnyPbxConnectionProfile[]>>,
+      run('GET', PBXS, options, Array.isArray, [], (init) => raw.GET(PBXS, { ...init, params: { path: ids } })) as Promise<PbxResult<AnyPbxConnectionProfile[]>>,
     get: (ids, options) =>
-      run('GET', PBX, ids, options, hasObject, [], (init) => raw.GET(PBX, { ...init, params: { path: ids } })) as Promise<PbxResult<AnyPbxConnectionProfile>>,
+      run('GET', PBX, options, hasObject, [], (init) => raw.GET(PBX, { ...init, params: { path: ids } })) as Promise<PbxResult<AnyPbxConnectionProfile>>,
     create: ((ids: CustomerIds, body: PbxConnectionProfileCreate, options?: ChargeableCallOptions) =>
-      run('POST', PBXS, ids, options, hasObject, secretsOf(body), (init) =>
+      run('POST', PBXS, options, hasObject, secretsOf(body), (init) =>
         raw.POST(PBXS, { ...init, params: { path: ids, header: { 'accept-charges': 'true' } }, body }),
       )) as PbxClient['create'],
     patch: (ids, operations, options) =>
-      run('PATCH', PBX, ids, options, hasNothing, [], (init) =>
+      run('PATCH', PBX, options, hasNothing, [], (init) =>
         raw.PATCH(PBX, { ...init, params: { path: ids, header: { 'accept-charges': 'true' } }, body: operations }),
       ) as Promise<PbxResult<undefined>>,
     rename: (ids, name, options) => client.patch(ids, [patchOperations.rename(name)], options),
     enable: (ids, options) => client.patch(ids, [patchOperations.enable()], options),
     disable: (ids, options) => client.patch(ids, [patchOperations.disable()], options),
     delete: (ids, options) =>
-      run('DELETE', PBX, ids, options, hasNothing, [], (init) => raw.DELETE(PBX, { ...init, params: { path: ids } })) as Promise<PbxResult<undefined>>,
+      run('DELETE', PBX, options, hasNothing, [], (init) => raw.DELETE(PBX, { ...init, params: { path: ids } })) as Promise<PbxResult<undefined>>,
     findByInstance: (instanceId, options) =>
-      run('GET', INSTANCES, {}, options, hasObject, [instanceId], (init) => raw.GET(INSTANCES, { ...init, params: { query: { instanceId } } })) as Promise<
+      run('GET', INSTANCES, options, hasObject, [instanceId], (init) => raw.GET(INSTANCES, { ...init, params: { query: { instanceId } } })) as Promise<
         PbxResult<PbxInstanceLookup>
       >,
   };
