@@ -117,13 +117,11 @@ export function createClient(options: ClientOptions): PbxClient {
     } catch {
       // The parser's message quotes the body, which may hold secrets: it is not passed on.
     }
-    const { path } = where(sent!);
-    if (!response.ok) throw errorForStatus(method, path, response, envelope, (text) => maskQuotedSecrets(text, [token, lastToken, ...secrets]));
+    if (!response.ok) throw errorForStatus(method, where(sent!).path, response, envelope, (text) => maskQuotedSecrets(text, [token, lastToken, ...secrets]));
     const location = method === 'POST' ? response.headers.get('location') : null;
     if (!isObject(envelope) || envelope.status !== 'success' || typeof envelope.timestamp !== 'string' || !check(envelope.data) || (method === 'POST' && !location)) {
       throw new PbxInvalidResponseError(`answered ${response.status}, but not with the documented JSON envelope${method === 'POST' ? ' and Location header' : ''} (content type ${mediaType(response)}).`, {
-        method,
-        path,
+        ...where(sent!),
         response,
       });
     }

@@ -53,7 +53,8 @@ export function createResilientFetch(settings: Settings) {
   };
   const backoff = (attempt: number) => Math.min(maxRetryDelayMs, retryDelayMs * 2 ** attempt) * (0.5 + Math.random() / 2);
 
-  const isRedirect = (response: Response) => response.type === 'opaqueredirect' || (response.status > 300 && response.status < 309 && response.status !== 304);
+  // Status 0 is a browser's 'opaqueredirect' (it hides the target); reading the status alone is cheaper than `type`.
+  const isRedirect = ({ status }: Response) => status === 0 || (status > 300 && status < 309 && status !== 304);
 
   /** Follows a redirect of GET or DELETE that stays on the origin of baseUrl; refuses any other. */
   async function follow(request: Request, response: Response, signal: AbortSignal | undefined): Promise<Response> {
