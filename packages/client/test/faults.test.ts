@@ -125,6 +125,12 @@ describe('timeouts and aborts', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
+  test('the longest timeoutMs a timer can wait (2^31-1 ms) does not time out at once', async () => {
+    server.reset((_, response) => setTimeout(() => sendJson(response, 200, envelope([])), 50));
+    await expect(client({ timeoutMs: 2 ** 31 - 1 }).list(customer)).resolves.toMatchObject({ data: [] });
+    await expect(client().list(customer, { timeoutMs: 2 ** 31 - 1 })).resolves.toMatchObject({ data: [] });
+  });
+
   test('a getToken() that never settles is ended by the timeout', async () => {
     server.reset((_, response) => sendJson(response, 200, envelope([])));
     const pbx = createClient({ baseUrl: server.url, getToken: () => new Promise<string>(() => {}), timeoutMs: 80, retries: 0 });

@@ -2,7 +2,7 @@
 // in middleware: openapi-fetch cannot retry from middleware (its issue 2075), and here every attempt
 // gets its deadline, a fresh token and the same immutable Request. The body is read here too, so the
 // deadline and the size limit cover it.
-import type { Settings } from '../options.js';
+import { MAX_TIMER_MS, type Settings } from '../options.js';
 import { PbxInvalidResponseError, PbxUnexpectedStatusError, type PbxErrorDetails } from '../errors.js';
 import { TokenFailure } from './failures.js';
 
@@ -46,7 +46,8 @@ export function createResilientFetch(settings: Settings) {
     const now = Date.now();
     // A slice's deadline fires after the slice has ended, so an aborted deadline is never reused.
     if (now >= sliceEnd) {
-      shared = deadline(timeoutMs + slice);
+      // Never past what a timer can wait: a longer delay would fire after about 1 ms.
+      shared = deadline(Math.min(timeoutMs + slice, MAX_TIMER_MS));
       sliceEnd = now + slice;
     }
     return shared!;
