@@ -453,6 +453,23 @@ describe('response size', () => {
     expect(error.message).toMatch(/answered 200 with a body over maxResponseBytes \(1000 bytes\)\.$/);
   });
 
+  test('a body declared far over the limit is refused without reading it to the end', async () => {
+    let written = 0;
+    server.reset((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024) });
+      // Only the first chunk is sent unless the client reads on.
+      const chunk = Buffer.alloc(64 * 1024, ' ');
+      const pump = () => {
+        while (written < 64 * 1024 * 1024 && !response.destroyed && response.write(chunk)) written += chunk.byteLength;
+      };
+      response.on('drain', pump);
+      pump();
+    });
+    const error = await rejection(client({ maxResponseBytes: 1_000 }).list(customer));
+    expect(error).toBeInstanceOf(PbxInvalidResponseError);
+    expect(written).toBeLessThan(64 * 1024 * 1024);
+  });
+
   test('decompression counts: a small gzip that inflates past the limit is refused', async () => {
     const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, ' '));
     expect(bomb.byteLength).toBeLessThan(100 * 1024);

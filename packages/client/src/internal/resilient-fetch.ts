@@ -139,9 +139,14 @@ export function createResilientFetch(settings: Settings) {
 
 /** The body as text, at most `limit` bytes after decompression (counted as it arrives). */
 async function readText(response: Response, limit: number, where: () => PbxErrorDetails): Promise<string> {
+  const tooLarge = () => new PbxInvalidResponseError(`answered ${response.status} with a body over maxResponseBytes (${limit} bytes).`, where());
   const declared = response.headers.get('content-length');
+  if (declared !== null && +declared > limit) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
   // The fast path: a body of a known length that fits and is not compressed.
-  if (declared !== null && +declared <= limit && !response.headers.has('content-encoding')) return response.text();
+  if (declared !== null && !response.headers.has('content-encoding')) return response.text();
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();
   let text = '';
@@ -150,7 +155,7 @@ async function readText(response: Response, limit: number, where: () => PbxError
     if (done) break;
     if ((total += value.byteLength) > limit) {
       await reader.cancel();
-      throw new PbxInvalidResponseError(`answered ${response.status} with a body over maxResponseBytes (${limit} bytes).`, where());
+      throw tooLarge();
     }
     text += decoder.decode(value, { stream: true });
   }
