@@ -1,7 +1,10 @@
 // What an integrator gets: the two packages packed as npm publishes them, installed from the
-// tarballs into a fresh project (offline: openapi-fetch comes from the npm cache), the README's
-// example compiled under strict TypeScript and then run against the real mock.
+// tarballs into a fresh project, the README's example compiled under strict TypeScript and then
+// run against the real mock. The install is offline and needs nothing in the npm cache: the
+// third-party packages they depend on are packed from this repository's node_modules (the
+// versions of its lockfile) and given to the fresh project as `overrides`.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -49,10 +52,44 @@ beforeAll(async () => {
     const [packed] = JSON.parse(stdout) as { name: string; filename: string }[];
     tarballs[packed!.name] = `file:./${packed!.filename}`;
   }
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: tarballs }, null, 2));
+  const overrides = await packThirdPartyDependencies(['types', 'client'].map((name) => join(packagesDir, name)), project);
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: tarballs, overrides }, null, 2));
   await writeFile(join(project, 'tsconfig.json'), JSON.stringify(STRICT_TSCONFIG, null, 2));
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project });
 }, 120_000);
+
+/**
+ * Packs every third-party package that the given packages need at run time, as installed here,
+ * into `destination`; returns `{ name: 'file:./<tarball>' }` for the consumer's `overrides`.
+ */
+async function packThirdPartyDependencies(packageDirs: string[], destination: string): Promise<Record<string, string>> {
+  const overrides: Record<string, string> = {};
+  const pending = packageDirs.map((dir) => ({ dir, manifest: require(join(dir, 'package.json')) as Manifest }));
+  while (pending.length > 0) {
+    const { dir, manifest } = pending.pop()!;
+    for (const name of Object.keys(manifest.dependencies ?? {})) {
+      if (name.startsWith('@myreports/') || name in overrides) continue;
+      const depDir = installedDir(name, dir);
+      const manifestPath = join(depDir, 'package.json');
+      const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination, depDir]);
+      overrides[name] = `file:./${(JSON.parse(stdout) as { filename: string }[])[0]!.filename}`;
+      pending.push({ dir: depDir, manifest: require(manifestPath) as Manifest });
+    }
+  }
+  return overrides;
+}
+
+/** Where Node finds `name` from `dir` (not through its `exports`, which may hide package.json). */
+function installedDir(name: string, dir: string): string {
+  const candidates = createRequire(join(dir, 'package.json')).resolve.paths(name) ?? [];
+  const found = candidates.map((modules) => join(modules, name)).find((candidate) => existsSync(join(candidate, 'package.json')));
+  if (!found) throw new Error(`${name}, a dependency of ${dir}, is not installed: run npm ci first.`);
+  return found;
+}
+
+interface Manifest {
+  dependencies?: Record<string, string>;
+}
 
 afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });

@@ -1,10 +1,10 @@
 // npm run check:packages: for each published package, `npm publish --dry-run`, the manifest fields,
 // what the tarball ships, publint and attw. Prints one line per check and every failure's output.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PUBLISHABLE, manifestProblems, missingEntryPoints, repositoryOnlyFiles } from './publishable.js';
+import { PUBLISHABLE, licenseProblems, manifestProblems, missingEntryPoints, repositoryOnlyFiles } from './publishable.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
 const quiet = { ...process.env, NPM_CONFIG_UPDATE_NOTIFIER: 'false', NPM_CONFIG_FUND: 'false', NPM_CONFIG_AUDIT: 'false' };
@@ -26,6 +26,7 @@ function packedFiles(dir: string): Outcome & { files: string[] } {
   return { ok: true, detail: '', files: (pack?.files ?? []).map((file) => file.path) };
 }
 
+const rootLicense = readFileSync(join(root, 'LICENSE'), 'utf8');
 const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository?: { url?: string } };
 let failures = 0;
 for (const { name, dir } of PUBLISHABLE) {
@@ -49,6 +50,11 @@ for (const { name, dir } of PUBLISHABLE) {
     }],
     ['README shipped', () =>
       ({ ok: packed.files.some((file) => /^readme(\.md)?$/i.test(file)), detail: 'no README.md in the tarball: the npm page would be empty' })],
+    ['LICENSE shipped', () => {
+      const licensePath = join(root, dir, 'LICENSE');
+      const problems = licenseProblems(packed.files, existsSync(licensePath) ? readFileSync(licensePath, 'utf8') : undefined, rootLicense);
+      return { ok: packed.ok && problems.length === 0, detail: problems.join('\n') };
+    }],
     ['publint --strict', () => run(process.execPath, [bin('publint'), join(root, dir), '--strict'])],
     ['attw', () => run(process.execPath, [bin('@arethetypeswrong/cli', 'attw'), '--pack', join(root, dir), '--profile', 'esm-only'])],
   ];

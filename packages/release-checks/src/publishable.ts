@@ -61,3 +61,15 @@ export function missingEntryPoints(manifest: Record<string, unknown>, files: str
     .map((target) => target.replace(/^\.\//, ''))
     .filter((target) => !target.includes('*') && !shipped.has(target));
 }
+
+/**
+ * The licence text a package ships must be the repository's own (`LICENSE` at the root). npm puts a
+ * package folder's LICENSE in its tarball whatever `files` says, but not the root's, so each
+ * published folder keeps a copy, and this check keeps the copies equal.
+ */
+export function licenseProblems(files: string[], packageLicense: string | undefined, rootLicense: string): string[] {
+  if (!files.includes('LICENSE')) return ['no LICENSE in the tarball: users would get no licence text'];
+  if (packageLicense === undefined) return ['no LICENSE file in the package folder'];
+  if (packageLicense !== rootLicense) return ['LICENSE differs from the root LICENSE: copy the root one'];
+  return [];
+}

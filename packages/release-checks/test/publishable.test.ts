@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manifestProblems, missingEntryPoints, repositoryOnlyFiles } from '../src/publishable.js';
+import { licenseProblems, manifestProblems, missingEntryPoints, repositoryOnlyFiles } from '../src/publishable.js';
 
 const good = {
   name: '@myreports/pbx-client',
@@ -46,5 +46,17 @@ describe('entry points the tarball must contain', () => {
   });
   it('names what an unbuilt package lacks', () => {
     expect(missingEntryPoints(manifest, ['package.json', 'README.md'])).toEqual(['dist/index.d.ts', 'dist/index.js', 'dist/cli.js']);
+  });
+});
+
+describe('the licence a tarball ships', () => {
+  const mit = 'MIT License\n\nCopyright (c) 2026 The myreports-pbx-api contributors\n';
+  it('accepts a LICENSE equal to the root one', () => expect(licenseProblems(['LICENSE', 'dist/index.js'], mit, mit)).toEqual([]));
+  it.each([
+    { files: ['dist/index.js'], license: mit, problem: 'no LICENSE in the tarball' },
+    { files: ['LICENSE'], license: undefined, problem: 'no LICENSE file in the package folder' },
+    { files: ['LICENSE'], license: 'ISC License\n', problem: 'differs from the root LICENSE' },
+  ])('rejects $problem', ({ files, license, problem }) => {
+    expect(licenseProblems(files, license, mit).join('\n')).toContain(problem);
   });
 });

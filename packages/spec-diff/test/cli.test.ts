@@ -1,53 +1,17 @@
-// End to end: a throwaway git repository holding a copy of spec/ and redocly.yaml, a commit as the
-// base, an edit in the working tree, and the real CLI (git archive + Redocly bundle on both sides).
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// End to end: the real CLI in a throwaway git repository (test/support/throwaway-repo.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ThrowawayRepo, throwawayRepo } from './support/throwaway-repo.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repositoryRoot = resolve(here, '../../..');
-const cli = resolve(here, '../src/cli.ts');
-// The CLI runs in the throwaway repository, so the TypeScript loader is named by absolute URL.
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const kazooCreate = 'spec/components/schemas/KazooPbxConnectionProfileCreate.yaml';
-let repo: string;
-
-function git(...args: string[]): void {
-  const result = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-}
-
-function run(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', tsx, cli, ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, SPEC_BREAKING_CHANGE_ACCEPTED: '', ...env },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-function edit(file: string, change: (text: string) => string): void {
-  const path = join(repo, file);
-  writeFileSync(path, change(readFileSync(path, 'utf8')));
-}
+let repo: ThrowawayRepo;
+const run = (args: string[], env?: Record<string, string>) => repo.run('cli.ts', args, env);
+const edit = (file: string, change: (text: string) => string) => repo.edit(file, change);
 
 beforeEach(() => {
-  repo = mkdtempSync(join(tmpdir(), 'spec-diff-repo-'));
-  cpSync(join(repositoryRoot, 'spec'), join(repo, 'spec'), {
-    recursive: true,
-    filter: (source) => !/[/\\](node_modules|dist)$/.test(source),
-  });
-  cpSync(join(repositoryRoot, 'redocly.yaml'), join(repo, 'redocly.yaml'));
-  git('init', '-q');
-  git('-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'add', '.');
-  git('-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', 'base');
+  repo = throwawayRepo();
 });
 
-afterEach(() => rmSync(repo, { recursive: true, force: true }));
+afterEach(() => repo.remove());
 
 describe('npm run check:breaking -- --base <ref>', () => {
   it('fails on an undeclared breaking edit and says what breaks', () => {
@@ -62,8 +26,7 @@ describe('npm run check:breaking -- --base <ref>', () => {
 
   it('passes the same edit when a changeset declares a major bump of the spec package', () => {
     edit(kazooCreate, (text) => text.replace('required: [_type, name,', 'required: [_type, name, countryCode,'));
-    mkdirSync(join(repo, '.changeset'));
-    writeFileSync(join(repo, '.changeset', 'country-required.md'), '---\n"@myreports/pbx-openapi": major\n---\n\ncountryCode is required on create.\n');
+    repo.addChangeset('country-required.md', '---\n"@myreports/pbx-openapi": major\n---\n\ncountryCode is required on create.\n');
     const { code, out } = run(['--base', 'HEAD']);
     expect(out).toContain('declared by a major changeset');
     expect(code).toBe(0);

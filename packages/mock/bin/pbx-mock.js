@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `pbx-mock` command. A committed file rather than dist/cli.js itself: npm links a package's
+// commands when it installs it, and in this repository `npm ci` runs before the build has written
+// dist/, so a command pointing into dist/ would never be linked (npx would then look the name up on
+// the registry instead).
+import { existsSync } from 'node:fs';
+
+const cli = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(cli)) {
+  console.error('pbx-mock is not built yet: run `npm run build` at the repository root first.');
+  process.exit(1);
+}
+await import(cli.href);
