@@ -1,49 +1,45 @@
-// The client: one method per operation of the spec, named after the API, on top of openapi-fetch.
+// The client: one method per operation of the spec, named after the API, each a typed call of
+// openapi-fetch against the generated `paths`, so a spec change that breaks a call breaks the build.
 import createFetchClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@myreports/pbx-types';
-import { errorForStatus, PbxAbortError, PbxConnectionError, PbxError, PbxInvalidResponseError, PbxTimeoutError } from './errors.js';
-import { createResilientFetch, TokenFailure } from './internal/resilient-fetch.js';
-import { resolveSettings, type ClientOptions, type Settings } from './options.js';
+import { errorForStatus, mediaType, PbxError, PbxInvalidResponseError } from './errors.js';
+import { failure } from './internal/failures.js';
+import { createResilientFetch, type Attempts } from './internal/resilient-fetch.js';
+import { resolveCall, resolveSettings, type CallOptions, type ChargeableCallOptions, type ClientOptions } from './options.js';
 import { patchOperations } from './patch.js';
-import { isObject, redactText, secretsOf } from './redaction.js';
-import { PbxResult, type PbxCreatedResult } from './results.js';
-import type {
-  AnyPbxConnectionProfile,
-  CustomerIds,
-  JsonPatch,
-  KazooPbxConnectionProfile,
-  KazooPbxConnectionProfileCreate,
-  PbxConnectionProfile,
-  PbxConnectionProfileCreate,
-  PbxInstanceLookup,
-  ProfileIds,
-  ThreeCxConnectionProfile,
-  ThreeCxConnectionProfileCreate,
+import { isObject, maskQuotedSecrets, secretsOf } from './redaction.js';
+import { result, type PbxCreatedResult, type PbxResult } from './results.js';
+import {
+  INSTANCES,
+  PBX,
+  PBXS,
+  type AnyPbxConnectionProfile,
+  type CustomerIds,
+  type InstanceId,
+  type JsonPatch,
+  type KazooPbxConnectionProfile,
+  type KazooPbxConnectionProfileCreate,
+  type PbxConnectionProfile,
+  type PbxConnectionProfileCreate,
+  type PbxInstanceLookup,
+  type ProfileIds,
+  type ThreeCxConnectionProfile,
+  type ThreeCxConnectionProfileCreate,
 } from './types.js';
-
-/** Options of one call. For a deadline of this call only, pass `signal: AbortSignal.timeout(ms)`. */
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
-/** Options of a call that may cause charges (create, patch). */
-export interface ChargeableCallOptions extends CallOptions {
-  /** Sends `accept-charges: true` for this call even if the client was not created with it. */
-  acceptCharges?: boolean;
-}
+import { USER_AGENT } from './version.js';
 
 export interface PbxClient {
-  /** Lists the customer's profiles (`GET …/pbxs`). Items may be of undocumented types: see `isOtherProfile`. */
+  /** Lists the customer's profiles (`GET …/pbxs`). `switch (p._type)` narrows each; undocumented types: `isOtherProfile`. */
   list(ids: CustomerIds, options?: CallOptions): Promise<PbxResult<AnyPbxConnectionProfile[]>>;
   /** Gets one profile (`GET …/pbxs/{pbxId}`). */
   get(ids: ProfileIds, options?: CallOptions): Promise<PbxResult<AnyPbxConnectionProfile>>;
-  /** Creates a profile, disabled (`POST …/pbxs`, with `accept-charges`). Never retried. */
+  /** Creates a profile, disabled (`POST …/pbxs`, with `accept-charges`). Never retried, never redirected. */
   create(ids: CustomerIds, body: KazooPbxConnectionProfileCreate, options?: ChargeableCallOptions): Promise<PbxCreatedResult<KazooPbxConnectionProfile>>;
   create(ids: CustomerIds, body: ThreeCxConnectionProfileCreate, options?: ChargeableCallOptions): Promise<PbxCreatedResult<ThreeCxConnectionProfile>>;
   create(ids: CustomerIds, body: PbxConnectionProfileCreate, options?: ChargeableCallOptions): Promise<PbxCreatedResult<PbxConnectionProfile>>;
   /**
    * Applies JSON Patch operations (`PATCH …/pbxs/{pbxId}`, with `accept-charges`). Restarts the PBX
-   * collector: send every change in one call. Never retried.
+   * collector: send every change in one call. Never retried, never redirected.
    */
   patch(ids: ProfileIds, operations: JsonPatch, options?: ChargeableCallOptions): Promise<PbxResult<undefined>>;
   /** `patch` with `replace /name`. */
@@ -55,107 +51,106 @@ export interface PbxClient {
   /** Deletes a profile: the platform disconnects from the PBX (`DELETE …/pbxs/{pbxId}`). */
   delete(ids: ProfileIds, options?: CallOptions): Promise<PbxResult<undefined>>;
   /** Tells whether any profile uses a PBX instance (Kazoo account id, 3CX licence key, Teams tenant id). */
-  findByInstance(instanceId: string, options?: CallOptions): Promise<PbxResult<PbxInstanceLookup>>;
-  /** The underlying openapi-fetch client (same base URL, auth, timeouts and retries), for anything else. */
+  findByInstance(instanceId: InstanceId, options?: CallOptions): Promise<PbxResult<PbxInstanceLookup>>;
+  /** The underlying openapi-fetch client (same base URL, auth, timeouts, retries, redirect rules and size limit), for anything else. */
   readonly raw: Client<paths>;
 }
 
-const PBXS = '/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs';
-const PBX = `${PBXS}/{pbxId}`;
-const INSTANCES = '/v1.0/pbxs';
-
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Envelope = { status: 'success'; timestamp: string; data?: unknown };
-type Outcome = { data?: string | undefined; error?: unknown; response: Response };
-type CallInit = { parseAs: 'text'; signal?: AbortSignal; fetch: (input: Request) => Promise<Response> };
-type Params = { path?: object; query?: object; header?: object };
-/** openapi-fetch's `request()` without its per-path typing: the public methods carry the types. */
-type LooseRequest = (method: Method, path: string, init: CallInit & { params: Params; body?: unknown }) => Promise<Outcome>;
+/** What every typed openapi-fetch call of the methods shares: the body is read by the resilience layer. */
+type SharedInit = { parseAs: 'stream'; fetch: (request: Request) => Promise<Response>; headers?: Record<string, string> };
 /** Whether the envelope's `data` has the documented shape. */
 type DataCheck = (data: unknown) => boolean;
 
 const hasObject: DataCheck = (data) => isObject(data) && !Array.isArray(data);
 const hasNothing: DataCheck = () => true;
 
-/** `/v1.0/…/pbxs/{pbxId}` with the ids filled in, for messages; never the query (a licence key may be in it). */
-const fillPath = (template: string, ids: Record<string, unknown> = {}) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(ids[name])));
+// Browsers (and their workers) refuse or preflight a User-Agent header; every other runtime sends it.
+const inBrowser = typeof navigator === 'object' && /^Mozilla\//.test(navigator.userAgent);
 
 export function createClient(options: ClientOptions): PbxClient {
   const settings = resolveSettings(options);
   let lastToken: string | undefined;
-  // A static token is scrubbed from messages as settings.token; a fetched one is remembered to be scrubbed too.
-  const resilience: Settings = settings.token ? settings : { ...settings, getToken: async () => (lastToken = await settings.getToken()) };
-  const defaultFetch = createResilientFetch(resilience);
-  const raw = createFetchClient<paths>({ baseUrl: settings.baseUrl, fetch: defaultFetch });
-  const request = raw.request as unknown as LooseRequest;
-
-  /** Why a request that got no usable response failed, as the error class the caller catches. */
-  function failure(error: any, method: Method, path: string, call: CallOptions | undefined, scrub: (text: string) => string): PbxError {
-    const where = { method, path, cause: error };
-    if (error instanceof TokenFailure) return new PbxError(`${method} ${path} was not sent: getToken() failed (see cause).`, { ...where, cause: error.cause });
-    if (call?.signal?.aborted || error?.name === 'AbortError') {
-      return new PbxAbortError(`${method} ${path} was aborted by the caller.`, { ...where, cause: call?.signal?.reason ?? error });
-    }
-    if (error?.name === 'TimeoutError') return new PbxTimeoutError(`${method} ${path} got no complete response within ${settings.timeoutMs} ms.`, where);
-    const reason = String(error?.cause?.code ?? error?.cause?.message ?? error?.message ?? error);
-    return new PbxConnectionError(`${method} ${path} failed before a complete response arrived: ${scrub(reason)}.`, where);
+  const token = options.token;
+  // A fetched token is remembered so that an echo of it in the API's message can be masked too.
+  if (!token) {
+    const getToken = settings.getToken;
+    settings.getToken = () => {
+      const value = getToken();
+      return typeof value === 'string' ? (lastToken = value) : Promise.resolve(value).then((fresh) => (lastToken = fresh));
+    };
   }
 
+  const { send, where } = createResilientFetch(settings);
+  const raw = createFetchClient<paths>({
+    baseUrl: settings.baseUrl,
+    ...(inBrowser ? {} : { headers: { 'User-Agent': USER_AGENT } }),
+    // The raw client: the call's signal is the Request's own; the body comes back in a new Response.
+    fetch: (request) => {
+      const call = { timeoutMs: settings.timeoutMs, retries: settings.retries, signal: request.signal };
+      return send(request, call).catch((error: unknown) => Promise.reject(failure(error, where(request), call)));
+    },
+  });
   /**
-   * Sends one request through openapi-fetch and returns its result, or throws the error that explains
-   * why there is none. The call's fetch tells the resilience layer whether the caller has a signal.
+   * Runs one typed openapi-fetch call and returns its result, or throws the error that explains why
+   * there is none. `exec` makes the call; everything else is shared by the methods.
    */
-  async function send(method: Method, template: string, params: Params, call: ChargeableCallOptions | undefined, check: DataCheck, body?: unknown, secrets: string[] = []) {
-    const path = () => fillPath(template, params.path as Record<string, unknown>);
-    const scrub = (text: string) => redactText(text, [settings.token, lastToken, ...secrets]);
-    if (method === 'POST' || method === 'PATCH') {
-      if (!(call?.acceptCharges ?? settings.acceptCharges)) {
-        throw new PbxError(`${method} ${path()} may cause charges and was not sent: pass acceptCharges: true to createClient() or to this call.`, { method, path: path() });
-      }
-      params.header = { 'accept-charges': 'true' };
+  async function run(method: Method, template: string, options: ChargeableCallOptions | undefined, check: DataCheck, secrets: string[], exec: (init: SharedInit) => Promise<{ response: Response }>) {
+    const call = resolveCall(settings, options);
+    if ((method === 'POST' || method === 'PATCH') && !call.acceptCharges) {
+      throw new PbxError('may cause charges and was not sent: pass acceptCharges: true to createClient() or to this call.', { method, path: template });
     }
-    const init: CallInit & { params: Params; body?: unknown } = { params, parseAs: 'text', fetch: (input) => defaultFetch(input, undefined, call?.signal ?? null) };
-    if (body !== undefined) init.body = body;
-    if (call?.signal) init.signal = call.signal;
-    let outcome: Outcome;
+    const attempts: Attempts = { timeoutMs: call.timeoutMs, retries: call.retries, signal: call.signal, readsBody: true };
+    let sent: Request | undefined;
+    const init: SharedInit = { parseAs: 'stream', fetch: (request) => send((sent = request), attempts) };
+    if (call.headers) init.headers = call.headers;
+    let response: Response;
     try {
-      outcome = await request(method, template, init);
+      ({ response } = await exec(init));
     } catch (error) {
-      throw failure(error, method, path(), call, scrub);
+      // Before anything was sent (openapi-fetch refused the request), the path template is all there is.
+      throw failure(error, sent ? where(sent) : { method, path: template }, attempts);
     }
-    const { response } = outcome;
-    if (!response.ok) throw errorForStatus(method, path(), response, outcome.error, scrub);
-    let envelope: Envelope | undefined;
+    let envelope: any;
     try {
-      envelope = JSON.parse(outcome.data ?? '');
+      envelope = JSON.parse(attempts.text ?? '');
     } catch {
       // The parser's message quotes the body, which may hold secrets: it is not passed on.
     }
+    if (!response.ok) throw errorForStatus(method, where(sent!).path, response, envelope, (text) => maskQuotedSecrets(text, [token, lastToken, ...secrets]));
     const location = method === 'POST' ? response.headers.get('location') : null;
     if (!isObject(envelope) || envelope.status !== 'success' || typeof envelope.timestamp !== 'string' || !check(envelope.data) || (method === 'POST' && !location)) {
-      const type = response.headers.get('content-type');
-      throw new PbxInvalidResponseError(`${method} ${path()} answered ${response.status}, but not with the documented JSON envelope${method === 'POST' ? ' and Location header' : ''} (content type ${type}).`, {
-        method,
-        path: path(),
+      throw new PbxInvalidResponseError(`answered ${response.status}, but not with the documented JSON envelope${method === 'POST' ? ' and Location header' : ''} (content type ${mediaType(response)}).`, {
+        ...where(sent!),
         response,
       });
     }
-    const { data, timestamp } = envelope;
-    return new PbxResult(data, timestamp, response, location);
+    return result(envelope.data, envelope.timestamp, response, location);
   }
 
   const client: PbxClient = {
     raw,
-    list: (ids, call) => send('GET', PBXS, { path: ids }, call, Array.isArray),
-    get: (ids, call) => send('GET', PBX, { path: ids }, call, hasObject),
-    create: (ids: CustomerIds, body: PbxConnectionProfileCreate, call?: ChargeableCallOptions) => send('POST', PBXS, { path: ids }, call, hasObject, body, secretsOf(body)),
-    patch: (ids, operations, call) => send('PATCH', PBX, { path: ids }, call, hasNothing, operations),
-    rename: (ids, name, call) => client.patch(ids, [patchOperations.rename(name)], call),
-    enable: (ids, call) => client.patch(ids, [patchOperations.enable()], call),
-    disable: (ids, call) => client.patch(ids, [patchOperations.disable()], call),
-    delete: (ids, call) => send('DELETE', PBX, { path: ids }, call, hasNothing),
-    findByInstance: (instanceId, call) => send('GET', INSTANCES, { query: { instanceId } }, call, hasObject, undefined, [instanceId]),
-  } as PbxClient;
+    list: (ids, options) =>
+      run('GET', PBXS, options, Array.isArray, [], (init) => raw.GET(PBXS, { ...init, params: { path: ids } })) as Promise<PbxResult<AnyPbxConnectionProfile[]>>,
+    get: (ids, options) =>
+      run('GET', PBX, options, hasObject, [], (init) => raw.GET(PBX, { ...init, params: { path: ids } })) as Promise<PbxResult<AnyPbxConnectionProfile>>,
+    create: ((ids: CustomerIds, body: PbxConnectionProfileCreate, options?: ChargeableCallOptions) =>
+      run('POST', PBXS, options, hasObject, secretsOf(body), (init) =>
+        raw.POST(PBXS, { ...init, params: { path: ids, header: { 'accept-charges': 'true' } }, body }),
+      )) as PbxClient['create'],
+    patch: (ids, operations, options) =>
+      run('PATCH', PBX, options, hasNothing, [], (init) =>
+        raw.PATCH(PBX, { ...init, params: { path: ids, header: { 'accept-charges': 'true' } }, body: operations }),
+      ) as Promise<PbxResult<undefined>>,
+    rename: (ids, name, options) => client.patch(ids, [patchOperations.rename(name)], options),
+    enable: (ids, options) => client.patch(ids, [patchOperations.enable()], options),
+    disable: (ids, options) => client.patch(ids, [patchOperations.disable()], options),
+    delete: (ids, options) =>
+      run('DELETE', PBX, options, hasNothing, [], (init) => raw.DELETE(PBX, { ...init, params: { path: ids } })) as Promise<PbxResult<undefined>>,
+    findByInstance: (instanceId, options) =>
+      run('GET', INSTANCES, options, hasObject, [instanceId], (init) => raw.GET(INSTANCES, { ...init, params: { query: { instanceId } } })) as Promise<
+        PbxResult<PbxInstanceLookup>
+      >,
+  };
   return client;
 }

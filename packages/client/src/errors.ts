@@ -1,12 +1,13 @@
 // One class per outcome a caller handles differently. `instanceof` narrows by class; `status`
-// narrows the HTTP errors too. Messages name the method and path (never the query, which may hold a
-// 3CX licence key) and carry the server's `message` with any secret of the request scrubbed out.
+// narrows the HTTP errors too. A message is built from what the client controls (method, path with
+// the ids, status, media type, an error code) plus the API's own `message`: never from a request
+// body, a header, the query (which may hold a 3CX licence key) or the base URL.
 export interface PbxErrorDetails {
   method: string;
   /** The request path under the base URL, without the query string. */
   path: string;
   response?: Response | undefined;
-  /** `message` of the error envelope, already scrubbed of secrets. */
+  /** `message` of the error envelope, with any secret of the request it quotes masked. */
   apiMessage?: string | undefined;
   /** `timestamp` of the error envelope. */
   timestamp?: string | undefined;
@@ -29,8 +30,9 @@ export class PbxError extends Error {
   /** The raw response, when one arrived. Not enumerable, so it stays out of logs. */
   declare readonly response: Response | undefined;
 
+  /** `message` says what happened; the method and path are put in front of it. */
   constructor(message: string, { response, cause, ...details }: PbxErrorDetails) {
-    super(message, cause === undefined ? undefined : { cause });
+    super(`${details.method} ${details.path} ${message}`, cause === undefined ? undefined : { cause });
     Object.assign(this, details, { status: response?.status });
     Object.defineProperty(this, 'response', { value: response });
   }
@@ -65,12 +67,12 @@ export class PbxNotFoundError extends PbxApiError {
   declare readonly status: 404;
 }
 
-/** A status the API does not document (500, 503 after the retries, 429 with a long Retry-After, …). */
+/** A status the API does not document (500, 503 after the retries, a redirect that is not followed, …). */
 export class PbxUnexpectedStatusError extends PbxApiError {
   override name = 'PbxUnexpectedStatusError';
 }
 
-/** A success status whose body is not the documented JSON envelope. */
+/** A success status whose body is not the documented JSON envelope, or is larger than `maxResponseBytes`. */
 export class PbxInvalidResponseError extends PbxApiError {
   override name = 'PbxInvalidResponseError';
 }
@@ -80,7 +82,7 @@ export class PbxConnectionError extends PbxError {
   override name = 'PbxConnectionError';
 }
 
-/** An attempt took longer than `timeoutMs` (after the retries, for safe requests). */
+/** An attempt took longer than `timeoutMs` (after the retries, for safe requests), or the call's signal came from `AbortSignal.timeout()`. */
 export class PbxTimeoutError extends PbxError {
   override name = 'PbxTimeoutError';
 }
@@ -92,16 +94,17 @@ export class PbxAbortError extends PbxError {
 
 const STATUS_CLASSES: Record<number, typeof PbxApiError> = { 400: PbxBadRequestError, 401: PbxAuthenticationError, 404: PbxNotFoundError };
 
-/** The error for a response with a non-success status; `body` is the parsed envelope or raw text. */
-export function errorForStatus(method: string, path: string, response: Response, body: any, scrub: (text: string) => string): PbxApiError {
+/** The response's media type (`text/html`), never the rest of the header, which the server chose. */
+export const mediaType = (response: Response) => /^[\w.+-]+\/[\w.+-]+/.exec(response.headers.get('content-type') ?? '')?.[0] ?? 'none';
+
+/** The error for a response with a non-success status; `body` is the parsed envelope, if any. */
+export function errorForStatus(method: string, path: string, response: Response, body: any, mask: (text: string) => string): PbxApiError {
   const { status } = response;
-  const apiMessage = typeof body?.message === 'string' ? scrub(body.message) : undefined;
+  const apiMessage = typeof body?.message === 'string' ? mask(body.message) : undefined;
   const timestamp = typeof body?.timestamp === 'string' ? body.timestamp : undefined;
   const ErrorClass = STATUS_CLASSES[status] ?? PbxUnexpectedStatusError;
   const reason =
-    status === 401
-      ? 'the bearer token is missing, invalid or expired; get a fresh one'
-      : (apiMessage ?? `no error envelope in the body (content type ${response.headers.get('content-type')})`);
+    status === 401 ? 'the bearer token is missing, invalid or expired; get a fresh one' : (apiMessage ?? `no error envelope in the body (content type ${mediaType(response)})`);
   const undocumented = ErrorClass === PbxUnexpectedStatusError ? ', a status the API does not document' : '';
-  return new ErrorClass(`${method} ${path} answered ${status}${undocumented}: ${reason}`, { method, path, response, apiMessage, timestamp });
+  return new ErrorClass(`answered ${status}${undocumented}: ${reason}`, { method, path, response, apiMessage, timestamp });
 }

@@ -1,5 +1,5 @@
-// `_type` alone does not narrow `AnyPbxConnectionProfile`: the catch-all for undocumented types has a
-// string `_type`, which TypeScript cannot tell apart from the documented values. These guards can.
+// `switch (p._type)` narrows a profile to a documented type; these guards do the same as functions
+// (for `filter`), and `isOtherProfile` finds the types the spec does not document.
 import type {
   AnyPbxConnectionProfile,
   KazooPbxConnectionProfile,
@@ -20,7 +20,7 @@ export const isThreeCxProfile = (profile: AnyPbxConnectionProfile): profile is T
 
 /** A profile of a documented type (Kazoo or 3CX). */
 export const isDocumentedProfile = (profile: AnyPbxConnectionProfile): profile is PbxConnectionProfile =>
-  (PROFILE_TYPES as readonly string[]).includes(profile._type);
+  (PROFILE_TYPES as readonly unknown[]).includes(profile._type);
 
 /** A profile of a type the spec does not document (such as Teams): show it, do not rely on its settings. */
 export const isOtherProfile = (profile: AnyPbxConnectionProfile): profile is OtherPbxConnectionProfile =>

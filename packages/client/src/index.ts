@@ -1,7 +1,7 @@
-// The public face of the package. Everything else under src/ is internal.
-export { createClient, type PbxClient, type CallOptions, type ChargeableCallOptions } from './client.js';
-export type { ClientOptions } from './options.js';
-export { REGIONS, regionBaseUrl, type Region } from './regions.js';
+// The public face of the package: what an integrator uses. Everything else under src/ is internal.
+export { createClient, type PbxClient } from './client.js';
+export type { CallOptions, ChargeableCallOptions, ClientOptions, FetchFunction, PbxLogger } from './options.js';
+export { REGIONS, type Region } from './regions.js';
 export {
   PbxError,
   PbxApiError,
@@ -13,10 +13,29 @@ export {
   PbxConnectionError,
   PbxTimeoutError,
   PbxAbortError,
+  type PbxErrorDetails,
 } from './errors.js';
-export { PbxResult, type PbxCreatedResult } from './results.js';
+export type { PbxResult, PbxCreatedResult } from './results.js';
 export { isKazooProfile, isThreeCxProfile, isDocumentedProfile, isOtherProfile, PROFILE_TYPES } from './guards.js';
 export { patchOperations } from './patch.js';
-export { redactValue, SECRET_FIELDS } from './redaction.js';
-export type * from './types.js';
+export { redactSecrets } from './redaction.js';
+export type {
+  AnyPbxConnectionProfile,
+  CustomerIds,
+  ErrorEnvelope,
+  InstanceId,
+  JsonPatch,
+  JsonPatchOperation,
+  KazooPbxConnectionProfile,
+  KazooPbxConnectionProfileCreate,
+  OtherPbxConnectionProfile,
+  PbxConnectionProfile,
+  PbxConnectionProfileCreate,
+  PbxConnectionProfileType,
+  PbxInstanceLookup,
+  ProfileIds,
+  ThreeCxConnectionProfile,
+  ThreeCxConnectionProfileCreate,
+  UndocumentedProfileType,
+} from './types.js';
 export type { paths, components, operations } from '@myreports/pbx-types';

@@ -1,5 +1,6 @@
-// Friendly names for the generated schema types, so callers need not know the generator's prefixes.
-import type { components } from '@myreports/pbx-types';
+// Friendly names for the generated types, so callers need not know the generator's prefixes. The
+// path ids come from the spec's parameters: a renamed parameter breaks the build, not a request.
+import type { components, paths } from '@myreports/pbx-types';
 
 type Schemas = components['schemas'];
 
@@ -9,15 +10,18 @@ export type ThreeCxConnectionProfile = Schemas['ThreeCxConnectionProfile'];
 export type PbxConnectionProfile = Schemas['PbxConnectionProfile'];
 declare const undocumented: unique symbol;
 /**
- * The `_type` of a profile type the spec does not document (Teams, whose value the vendor never names): a
- * string, never one of the documented values. The brand exists only for the compiler: with a plain
- * `string`, a Kazoo profile would also be an "other" profile, and `isOtherProfile(p)` could not narrow
- * its `else` branch to the documented types.
+ * The `_type` of a profile type the spec does not document (Teams, whose value the vendor never names). At run
+ * time it is the string the API sent. For the compiler it is a `String` that no documented value can
+ * be: a plain `string` (branded or not) overlaps with `'KazooPbxConnectionProfile'`, and then neither
+ * `switch (p._type)` nor `p._type === '…'` narrows a profile to its documented type. Every string
+ * method works on it; `String(p._type)` or a template literal gives the plain string.
  */
-export type UndocumentedProfileType = string & { readonly [undocumented]: true };
+export interface UndocumentedProfileType extends String {
+  readonly [undocumented]: true;
+}
 /** A profile of a type the spec does not document (such as Teams): only the common fields are known. */
 export type OtherPbxConnectionProfile = Omit<Schemas['OtherPbxConnectionProfile'], '_type'> & { _type: UndocumentedProfileType };
-/** What list and get return. Narrow it with `isKazooProfile`, `isThreeCxProfile`, `isOtherProfile`. */
+/** What list and get return: `switch (p._type)` narrows it; `isOtherProfile` finds the undocumented types. */
 export type AnyPbxConnectionProfile = PbxConnectionProfile | OtherPbxConnectionProfile;
 export type PbxConnectionProfileType = Schemas['PbxConnectionProfileType'];
 
@@ -32,16 +36,14 @@ export type JsonPatchOperation = Schemas['JsonPatchOperation'];
 export type PbxInstanceLookup = Schemas['PbxInstanceLookup'];
 export type ErrorEnvelope = Schemas['ErrorEnvelope'];
 
-/** The path ids of a customer's profile list. */
-export interface CustomerIds {
-  accountTenantId: string;
-  customerTenantId: string;
-}
+/** The two paths of the profiles, as the spec spells them (keys of `paths`). */
+export const PBXS = '/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs' satisfies keyof paths;
+export const PBX = '/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}' satisfies keyof paths;
+export const INSTANCES = '/v1.0/pbxs' satisfies keyof paths;
 
-/** The path ids of one profile. */
-export interface ProfileIds extends CustomerIds {
-  pbxId: string;
-}
-
-/** The profile type create returns for a body of type `Body`. */
-export type CreatedProfile<Body extends PbxConnectionProfileCreate> = Extract<PbxConnectionProfile, { _type: Body['_type'] }>;
+/** The path ids of a customer's profile list (the spec's path parameters of `…/pbxs`). */
+export type CustomerIds = paths[typeof PBXS]['parameters']['path'];
+/** The path ids of one profile (the spec's path parameters of `…/pbxs/{pbxId}`). */
+export type ProfileIds = paths[typeof PBX]['parameters']['path'];
+/** The instance id `findByInstance` looks up (the spec's `instanceId` query parameter). */
+export type InstanceId = NonNullable<paths[typeof INSTANCES]['get']['parameters']['query']>['instanceId'];

@@ -18,6 +18,8 @@ import {
   type PbxInstanceLookup,
   type PbxResult,
   type ThreeCxConnectionProfile,
+  redactSecrets,
+  type paths,
 } from '@myreports/pbx-client';
 
 const pbx = createClient({ region: 'na', token: 't', acceptCharges: true });
@@ -81,17 +83,56 @@ describe('methods', () => {
     pbx.rename(customer, 'New');
   });
 
-  test('per-call options', () => {
-    pbx.list(customer, { signal: AbortSignal.timeout(1000) });
-    // @ts-expect-error timeouts and retries are the client's; a deadline per call is a signal
-    pbx.list(customer, { timeoutMs: 500 });
-    pbx.enable(profile, { acceptCharges: true });
+  test('per-call options on every method', () => {
+    const call = { signal: AbortSignal.timeout(1000), timeoutMs: 500, retries: 0, headers: { prefer: 'code=404', traceparent: '00-1-2-01' } };
+    pbx.list(customer, call);
+    pbx.get(profile, call);
+    pbx.create(customer, kazoo, { ...call, acceptCharges: true });
+    pbx.patch(profile, [], call);
+    pbx.rename(profile, 'New', call);
+    pbx.enable(profile, { ...call, acceptCharges: true });
+    pbx.disable(profile, call);
+    pbx.delete(profile, call);
+    pbx.findByInstance('1', call);
+    // @ts-expect-error header values are strings
+    pbx.list(customer, { headers: { prefer: 404 } });
     // @ts-expect-error acceptCharges is for create and patch only
     pbx.list(customer, { acceptCharges: true });
   });
 });
 
 describe('narrowing', () => {
+  test('switch (p._type) narrows list and get results to the documented variant', async () => {
+    const summary = (p: AnyPbxConnectionProfile): string => {
+      switch (p._type) {
+        case 'KazooPbxConnectionProfile':
+          expectTypeOf(p).toEqualTypeOf<KazooPbxConnectionProfile>();
+          return p.accountId ?? '';
+        case 'ThreeCxConnectionProfile':
+          expectTypeOf(p).toEqualTypeOf<ThreeCxConnectionProfile>();
+          return p.licenseKey ?? '';
+        default:
+          expectTypeOf(p).toEqualTypeOf<OtherPbxConnectionProfile>();
+          // An undocumented type still reads as a string.
+          return `${p._type} ${p._type.toLowerCase()} ${String(p._type)}`;
+      }
+    };
+    const [first] = (await pbx.list(customer)).data;
+    if (first) summary(first);
+    const { data } = await pbx.get(profile);
+    if (data._type === 'KazooPbxConnectionProfile') expectTypeOf(data.hostRest).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error without narrowing, a Kazoo field is not there
+    data.accountId;
+    if (isOtherProfile(data)) expectTypeOf(data).toEqualTypeOf<OtherPbxConnectionProfile>();
+    else expectTypeOf(data._type).toEqualTypeOf<'KazooPbxConnectionProfile' | 'ThreeCxConnectionProfile'>();
+  });
+
+  test('results are plain data types; the id types come from the spec', () => {
+    expectTypeOf<PbxResult<AnyPbxConnectionProfile>['data']>().toEqualTypeOf<AnyPbxConnectionProfile>();
+    expectTypeOf<Parameters<typeof pbx.get>[0]>().toEqualTypeOf<paths['/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}']['parameters']['path']>();
+    expectTypeOf(redactSecrets({ apiKey: 'k' })).toEqualTypeOf<{ apiKey: string }>();
+  });
+
   test('guards narrow a profile of any type', () => {
     const narrow = (p: AnyPbxConnectionProfile) => {
       if (isKazooProfile(p)) expectTypeOf(p).toEqualTypeOf<KazooPbxConnectionProfile>();

@@ -137,4 +137,27 @@ await pbx.create({ accountTenantId: 'a', customerTenantId: 'c' }, { _type: 'Exam
     );
     expect(failure).toMatch(/example\.ts\(3,\d+\): error TS2769: No overload matches this call/);
   }, 120_000);
+
+  test('switch (p._type) narrows installed list results; undocumented types stay reachable', async () => {
+    const narrowing = `import { createClient, isOtherProfile, type AnyPbxConnectionProfile } from '@myreports/pbx-client';
+const pbx = createClient({ region: 'eu', token: 't' });
+export const describeProfile = (p: AnyPbxConnectionProfile): string => {
+  switch (p._type) {
+    case 'KazooPbxConnectionProfile': return p.hostRest ?? p.accountId ?? '';
+    case 'ThreeCxConnectionProfile': return p.username ?? '';
+    default: return isOtherProfile(p) ? \`undocumented \${p._type}\` : p;
+  }
+};
+export const names = async () => (await pbx.list({ accountTenantId: 'a', customerTenantId: 'c' })).data.map(describeProfile);
+`;
+    await writeFile(join(project, 'example.ts'), narrowing);
+    await expect(compile()).resolves.toMatchObject({ stdout: '' });
+    // The check bites: without the case, a Kazoo field does not compile.
+    await writeFile(join(project, 'example.ts'), narrowing.replace("case 'ThreeCxConnectionProfile': return p.username", "case 'ThreeCxConnectionProfile': return p.accountId"));
+    const failure = await compile().then(
+      () => undefined,
+      (error: { stdout: string }) => error.stdout,
+    );
+    expect(failure).toMatch(/example\.ts\(6,\d+\): error TS2339: Property 'accountId' does not exist on type/);
+  }, 120_000);
 });

@@ -1,6 +1,8 @@
 // What a real network does to a request, reproduced by a local node:http server: every case ends
 // in the documented result or typed error, with the documented number of attempts, and nothing
 // rejects unhandled.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   createClient,
@@ -105,12 +107,46 @@ describe('timeouts and aborts', () => {
     expect(error).toBeInstanceOf(PbxTimeoutError);
   });
 
-  test('a deadline for one call is a signal: AbortSignal.timeout ends it with PbxAbortError', async () => {
+  test('a deadline from AbortSignal.timeout() is a PbxTimeoutError, not an abort', async () => {
     server.reset(() => {});
     const error = await rejection(client({ timeoutMs: 10_000 }).list(customer, { signal: AbortSignal.timeout(50) }));
-    expect(error).toBeInstanceOf(PbxAbortError);
+    expect(error).toBeInstanceOf(PbxTimeoutError);
+    expect(error.message).toMatch(/was stopped by the deadline of the call's signal\.$/);
     expect((error.cause as Error).name).toBe('TimeoutError');
     expect(server.seen).toHaveLength(1);
+  });
+
+  test('timeoutMs of one call overrides the client\'s', async () => {
+    server.reset(() => {});
+    const started = performance.now();
+    const error = await rejection(client({ timeoutMs: 10_000, retries: 0 }).get(kazooProfile, { timeoutMs: 80 }));
+    expect(error).toBeInstanceOf(PbxTimeoutError);
+    expect(error.message).toMatch(/got no complete response within 80 ms\.$/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  test('the longest timeoutMs a timer can wait (2^31-1 ms) does not time out at once', async () => {
+    server.reset((_, response) => setTimeout(() => sendJson(response, 200, envelope([])), 50));
+    await expect(client({ timeoutMs: 2 ** 31 - 1 }).list(customer)).resolves.toMatchObject({ data: [] });
+    await expect(client().list(customer, { timeoutMs: 2 ** 31 - 1 })).resolves.toMatchObject({ data: [] });
+  });
+
+  test('a getToken() that never settles is ended by the timeout', async () => {
+    server.reset((_, response) => sendJson(response, 200, envelope([])));
+    const pbx = createClient({ baseUrl: server.url, getToken: () => new Promise<string>(() => {}), timeoutMs: 80, retries: 0 });
+    const error = await rejection(pbx.list(customer));
+    expect(error).toBeInstanceOf(PbxTimeoutError);
+    expect(server.seen).toHaveLength(0);
+  });
+
+  test("a getToken() that never settles is ended by the caller's abort", async () => {
+    server.reset((_, response) => sendJson(response, 200, envelope([])));
+    const pbx = createClient({ baseUrl: server.url, getToken: () => new Promise<string>(() => {}), timeoutMs: 0 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const error = await rejection(pbx.list(customer, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(PbxAbortError);
+    expect(server.seen).toHaveLength(0);
   });
 
   test("the caller's AbortSignal ends a hanging request with PbxAbortError, without retrying", async () => {
@@ -208,12 +244,25 @@ describe('retries', () => {
     expect(server.seen).toHaveLength(2);
   });
 
-  test('a Retry-After longer than maxRetryDelayMs is not waited for: the 429 is the error', async () => {
-    server.reset((_, response) => sendJson(response, 429, errorEnvelope(429, 'Too Many Requests'), { 'retry-after': '3600' }));
-    const error = await rejection(client({ maxRetryDelayMs: 1_000 }).list(customer));
-    expect(error).toBeInstanceOf(PbxUnexpectedStatusError);
-    expect(error.status).toBe(429);
+  test('a 30-day Retry-After is cut to maxRetryDelayMs, not turned into an instant retry', async () => {
+    server.reset((_, response, attempt) =>
+      attempt === 1 ? sendJson(response, 429, errorEnvelope(429, 'Too Many Requests'), { 'retry-after': String(30 * 24 * 3600) }) : sendJson(response, 200, envelope([])),
+    );
+    const started = performance.now();
+    await expect(client({ maxRetryDelayMs: 300 }).list(customer)).resolves.toMatchObject({ data: [] });
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(280);
+    expect(waited).toBeLessThan(3_000);
+    expect(server.seen).toHaveLength(2);
+  });
+
+  test('retries of one call override the client\'s', async () => {
+    server.reset((_, response) => sendJson(response, 503, errorEnvelope(503, 'Service Unavailable')));
+    await rejection(client({ retries: 3 }).list(customer, { retries: 0 }));
     expect(server.seen).toHaveLength(1);
+    server.reset((_, response) => sendJson(response, 503, errorEnvelope(503, 'Service Unavailable')));
+    await rejection(client({ retries: 0 }).delete(kazooProfile, { retries: 2 }));
+    expect(server.seen).toHaveLength(3);
   });
 
   test('a POST that gets 503 is not retried (it may cause charges)', async () => {
@@ -317,6 +366,33 @@ describe('documented errors', () => {
 });
 
 describe('requests', () => {
+  test('headers of one call reach the server; Authorization and accept-charges stay the client\'s', async () => {
+    server.reset((_, response) => sendJson(response, 200, envelope()));
+    await client().enable(kazooProfile, { headers: { prefer: 'code=200', traceparent: '00-abc-def-01', authorization: 'Bearer other', 'accept-charges': 'false' } });
+    expect(server.seen[0]!.headers).toMatchObject({ prefer: 'code=200', traceparent: '00-abc-def-01', authorization: 'Bearer test-token', 'accept-charges': 'true' });
+  });
+
+  test('every request names the client and its version in User-Agent', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    server.reset((_, response) => sendJson(response, 200, envelope([])));
+    await client().list(customer);
+    await client().raw.GET('/v1.0/pbxs', { params: { query: { instanceId: '1' } } });
+    expect(server.seen.map((request) => request.headers['user-agent'])).toEqual([`myreports-pbx-client/${version}`, `myreports-pbx-client/${version}`]);
+  });
+
+  test('the logger gets one debug line per attempt, with no secret and no query', async () => {
+    const lines: [string, Record<string, unknown>][] = [];
+    server.reset((_, response, attempt) => (attempt === 1 ? sendJson(response, 503, {}) : sendJson(response, 200, envelope({ exists: false, instanceId: 'LICENCE-KEY-9' }))));
+    const pbx = client({ token: 'logger-secret-token', logger: { debug: (message, fields) => lines.push([message, fields]) } });
+    await pbx.findByInstance('LICENCE-KEY-9');
+    expect(lines.map(([, fields]) => fields)).toEqual([
+      { method: 'GET', path: '/v1.0/pbxs', status: 503, attempt: 1, ms: expect.any(Number) },
+      { method: 'GET', path: '/v1.0/pbxs', status: 200, attempt: 2, ms: expect.any(Number) },
+    ]);
+    expect(lines[0]![0]).toMatch(/^GET \/v1\.0\/pbxs 503 attempt 1 \d+ ms$/);
+    expect(JSON.stringify(lines)).not.toMatch(/logger-secret-token|LICENCE-KEY-9/);
+  });
+
   test('sends the bearer token, and accept-charges only on create and patch', async () => {
     server.reset((request, response) =>
       request.method === 'POST'
@@ -366,5 +442,110 @@ describe('requests', () => {
     expect(error.message).toMatch(/was not sent: getToken\(\) failed \(see cause\)\.$/);
     expect(error.cause).toBe(cause);
     expect(server.seen).toHaveLength(0);
+  });
+});
+
+describe('response size', () => {
+  test('a body over maxResponseBytes is a PbxInvalidResponseError, read no further', async () => {
+    server.reset((_, response) => sendJson(response, 200, envelope([{ ...PROFILE, name: 'x'.repeat(2_000) }])));
+    const error = await rejection(client({ maxResponseBytes: 1_000 }).list(customer));
+    expect(error).toBeInstanceOf(PbxInvalidResponseError);
+    expect(error.message).toMatch(/answered 200 with a body over maxResponseBytes \(1000 bytes\)\.$/);
+  });
+
+  test('a body declared far over the limit is refused without reading it to the end', async () => {
+    let written = 0;
+    server.reset((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024) });
+      // Only the first chunk is sent unless the client reads on.
+      const chunk = Buffer.alloc(64 * 1024, ' ');
+      const pump = () => {
+        while (written < 64 * 1024 * 1024 && !response.destroyed && response.write(chunk)) written += chunk.byteLength;
+      };
+      response.on('drain', pump);
+      pump();
+    });
+    const error = await rejection(client({ maxResponseBytes: 1_000 }).list(customer));
+    expect(error).toBeInstanceOf(PbxInvalidResponseError);
+    expect(written).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  test('decompression counts: a small gzip that inflates past the limit is refused', async () => {
+    const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, ' '));
+    expect(bomb.byteLength).toBeLessThan(100 * 1024);
+    server.reset((_, response) => response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.byteLength }).end(bomb));
+    const error = await rejection(client({ maxResponseBytes: 1024 * 1024 }).get(kazooProfile));
+    expect(error).toBeInstanceOf(PbxInvalidResponseError);
+  });
+
+  test('the default limit is 10 MiB, for error bodies and the raw client too', async () => {
+    const big = 'x'.repeat(10 * 1024 * 1024 + 1);
+    server.reset((_, response) => sendJson(response, 400, errorEnvelope(400, big)));
+    expect(await rejection(client().get(kazooProfile))).toBeInstanceOf(PbxInvalidResponseError);
+    await expect(client().raw.GET('/v1.0/pbxs', { params: { query: { instanceId: '1' } } })).rejects.toBeInstanceOf(PbxInvalidResponseError);
+  });
+
+  test('a body within the limit, compressed or not, is read', async () => {
+    const body = Buffer.from(JSON.stringify(envelope([PROFILE])));
+    server.reset((_, response) => response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(body)));
+    await expect(client({ maxResponseBytes: body.byteLength }).list(customer)).resolves.toMatchObject({ data: [PROFILE] });
+  });
+});
+
+describe('redirects', () => {
+  let elsewhere: FaultServer;
+  beforeAll(async () => {
+    elsewhere = await startFaultServer();
+  });
+  afterAll(() => elsewhere.close());
+  const foreign = () => `http://localhost:${new URL(elsewhere.url).port}/api/v1.0/anything`;
+
+  test.each([
+    [307, 'create', (pbx: ReturnType<typeof client>) => pbx.create(customer, kazooCreate() as never)],
+    [308, 'patch', (pbx: ReturnType<typeof client>) => pbx.rename(kazooProfile, 'New')],
+  ])('%i on a %s to another origin: an error naming the status and host; nothing is re-sent', async (status, _, call) => {
+    elsewhere.reset((_, response) => sendJson(response, 201, envelope(PROFILE), { location: foreign() }));
+    server.reset((_, response) => response.writeHead(status, { location: foreign() }).end());
+    const error = await rejection(call(client()));
+    expect(error).toBeInstanceOf(PbxUnexpectedStatusError);
+    expect(error.status).toBe(status);
+    expect(error.message).toContain(`answered ${status}, a redirect to localhost:${new URL(elsewhere.url).port}, which was not followed`);
+    expect(server.seen).toHaveLength(1);
+    expect(elsewhere.seen).toHaveLength(0);
+  });
+
+  test('a 307 on a create is not followed even on the same origin', async () => {
+    server.reset((request, response) => (request.url.endsWith('/moved') ? sendJson(response, 201, envelope(PROFILE), { location: 'x' }) : response.writeHead(307, { location: `${server.url}/moved` }).end()));
+    const error = await rejection(client().create(customer, kazooCreate() as never));
+    expect(error.status).toBe(307);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test('GET follows a redirect within the origin of baseUrl, with the token', async () => {
+    server.reset((request, response) =>
+      request.url.startsWith('/api/elsewhere') ? sendJson(response, 200, envelope([PROFILE])) : response.writeHead(302, { location: '/api/elsewhere' }).end(),
+    );
+    await expect(client().list(customer)).resolves.toMatchObject({ data: [PROFILE] });
+    expect(server.seen.map((request) => [request.url.split('/')[2], request.headers.authorization])).toEqual([
+      ['v1.0', 'Bearer test-token'],
+      ['elsewhere', 'Bearer test-token'],
+    ]);
+  });
+
+  test.each([['GET'], ['DELETE']])('%s does not follow a redirect to another origin: the token never leaves', async (method) => {
+    elsewhere.reset((_, response) => sendJson(response, 200, envelope([])));
+    server.reset((_, response) => response.writeHead(302, { location: foreign() }).end());
+    const pbx = client();
+    const error = await rejection(method === 'GET' ? pbx.list(customer) : pbx.delete(kazooProfile));
+    expect(error).toBeInstanceOf(PbxUnexpectedStatusError);
+    expect(error.message).toContain('only redirects within the origin of baseUrl are followed');
+    expect(elsewhere.seen).toHaveLength(0);
+  });
+
+  test('a redirect loop ends after 20 hops', async () => {
+    server.reset((_, response) => response.writeHead(302, { location: '/api/again' }).end());
+    const error = await rejection(client().list(customer));
+    expect(error.message).toContain('too many redirects');
+    expect(server.seen).toHaveLength(21);
   });
 });

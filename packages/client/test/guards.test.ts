@@ -33,7 +33,9 @@ describe('type guards', () => {
   });
 
   test('_type is compared exactly: another case is an undocumented type', () => {
-    expect(isOtherProfile({ ...kazoo, _type: 'kazoopbxconnectionprofile' } as AnyPbxConnectionProfile)).toBe(true);
+    // As the API would send it: JSON, typed by the client only once parsed.
+    const lowerCase: AnyPbxConnectionProfile = JSON.parse(JSON.stringify({ ...kazoo, _type: 'kazoopbxconnectionprofile' }));
+    expect(isOtherProfile(lowerCase)).toBe(true);
   });
 });
 

@@ -1,9 +1,10 @@
 // Secrets in every part of a request (bearer token, apiKey, password, licenseKey, an instanceId that is
 // a licence key), a server that echoes all of them back, and every error path: the secrets appear in
-// no message, toString, toJSON or util.inspect of any error or result.
+// no message, toString, toJSON or util.inspect of any error. Results are the data as sent, secrets
+// included; redactSecrets copies them for a log.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createClient, PbxError, type ClientOptions, type PbxClient } from '@myreports/pbx-client';
+import { createClient, PbxError, redactSecrets, type ClientOptions, type PbxClient } from '@myreports/pbx-client';
 import { kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
 import { closedPort, envelope, errorEnvelope, sendJson, startFaultServer, type FaultServer, type SeenRequest } from './support/fault-server.js';
 import { customer, kazooProfile } from './support/ids.js';
@@ -103,11 +104,11 @@ describe.each(Object.entries(calls))('%s', (_, call) => {
   });
 });
 
-describe('results', () => {
+describe('results are the data as the API sent it', () => {
   test.each([
     ['Kazoo', kazooBody, { apiKey: API_KEY }],
     ['3CX', threeCxBody, { password: PASSWORD, licenseKey: LICENSE_KEY }],
-  ])('a created %s profile echoed with its secrets: readable by code, hidden when printed or serialised', async (_, body, secrets) => {
+  ])('a created %s profile is plain JSON: serialising, cloning and storing it keep its secrets', async (_, body, secrets) => {
     server.reset((request, response) =>
       sendJson(response, 201, envelope({ ...JSON.parse(request.body), id: kazooProfile.pbxId, tenantId: customer.customerTenantId }), {
         location: `https://api.na.myreports.cloud/api/v1.0/accounts/a/customers/c/pbxs/${kazooProfile.pbxId}`,
@@ -115,23 +116,62 @@ describe('results', () => {
     );
     const result = await pbx.create(customer, body as never);
     expect(result.data).toMatchObject(secrets);
-    expectNoSecret(result);
-    expectNoSecret(result.data);
-    expectNoSecret([result.data]);
-    expect(JSON.parse(JSON.stringify(result.data))).toMatchObject(Object.fromEntries(Object.keys(secrets).map((key) => [key, '[redacted]'])));
+    expect(JSON.parse(JSON.stringify(result.data))).toEqual(result.data);
+    expect(JSON.parse(JSON.stringify(result))).toEqual({ data: result.data, timestamp: result.timestamp, id: result.id, location: result.location });
+    expect(structuredClone(result.data)).toEqual(result.data);
+    expect(Object.getPrototypeOf(result.data)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(result.data).sort()).toEqual(Object.keys(result.data).sort());
+    expect(inspect(result.data)).toContain(Object.values(secrets)[0]);
+    // Plain objects take any property, toJSON included.
+    expect(() => Object.assign(result.data, { toJSON: () => 'mine' })).not.toThrow();
   });
 
-  test('a list whose items carry secrets hides them item by item', async () => {
+  test('redactSecrets copies data for a log, hiding every secret field at any depth, and leaves the data alone', async () => {
     server.reset((_, response) => sendJson(response, 200, envelope([{ ...kazooBody, id: kazooProfile.pbxId, tenantId: customer.customerTenantId }, { ...threeCxBody, id: kazooProfile.pbxId, tenantId: customer.customerTenantId }])));
     const result = await pbx.list(customer);
+    const logged = redactSecrets(result);
+    expectNoSecret(logged);
+    expect(logged.data.map((profile) => ('apiKey' in profile ? profile.apiKey : 'password' in profile ? [profile.password, profile.licenseKey] : undefined))).toEqual(['[redacted]', ['[redacted]', '[redacted]']]);
+    expect(logged.data[0]).toMatchObject({ name: expect.any(String), _type: 'KazooPbxConnectionProfile' });
     expect(result.data.map((profile) => ('apiKey' in profile ? profile.apiKey : 'password' in profile ? profile.password : undefined))).toEqual([API_KEY, PASSWORD]);
-    expectNoSecret(result);
-    expectNoSecret(result.data);
   });
 
-  test('the check itself bites: an unprotected copy of the data does show the secret', async () => {
+  test('redactSecrets passes other values through and copes with a cycle', () => {
+    expect(redactSecrets('text')).toBe('text');
+    expect(redactSecrets(null)).toBe(null);
+    const cyclic: Record<string, unknown> = { password: 'p' };
+    cyclic.self = cyclic;
+    const copy = redactSecrets(cyclic);
+    expect(copy).toMatchObject({ password: '[redacted]' });
+    expect(copy.self).toBe(copy);
+  });
+
+  test('the check itself bites: the plain data does show the secret', async () => {
     server.reset((_, response) => sendJson(response, 200, envelope({ ...kazooBody, id: kazooProfile.pbxId, tenantId: customer.customerTenantId })));
     const result = await pbx.get(kazooProfile);
-    expect(() => expectNoSecret({ ...result.data })).toThrow(/shows a secret/);
+    expect(() => expectNoSecret(result.data)).toThrow(/shows a secret/);
+  });
+});
+
+describe('masking never garbles the words of a message', () => {
+  const PROSE = 'Invalid request: a path parameter pbxId must be a GUID, and apiKey and password are required.';
+
+  test.each([['a'], ['e'], ['Invalid'], ['pbxId'], [' '], ['.']])('with the secret %j, every word of the API message stays as it is', async (secret) => {
+    server.reset((_, response) => sendJson(response, 400, errorEnvelope(400, PROSE)));
+    const tiny = createClient({ baseUrl: server.url, token: secret, acceptCharges: true, retries: 0 });
+    for (const call of [() => tiny.get(kazooProfile), () => tiny.create(customer, { ...kazooBody, apiKey: secret } as never), () => tiny.findByInstance(secret)]) {
+      const error = (await call().catch((reason: unknown) => reason)) as PbxError;
+      expect(error.apiMessage).toBe(PROSE);
+      expect(error.message.endsWith(`answered 400: ${PROSE}`)).toBe(true);
+    }
+  });
+
+  test('a short secret quoted back as a value is still masked', async () => {
+    server.reset((request, response) => sendJson(response, 400, errorEnvelope(400, `The value 'a' is not valid. ${echo(request)}`)));
+    const tiny = createClient({ baseUrl: server.url, token: 'a', acceptCharges: true, retries: 0 });
+    const error = (await tiny.create(customer, { ...kazooBody, apiKey: 'k9' } as never).catch((reason: unknown) => reason)) as PbxError;
+    expect(error.apiMessage).toMatch(/^The value '\[redacted\]' is not valid\. POST /);
+    expect(error.apiMessage).toContain('"apiKey":"[redacted]"');
+    expect(error.apiMessage).toContain('Bearer [redacted]');
   });
 });
