@@ -20,7 +20,6 @@ async function main(): Promise<void> {
     mockService(options),
     docsService({ ...(options.host === undefined ? {} : { host: options.host }), port: docsPortFor(options.port) }),
   ]);
-  console.log(describeStack(stack.services));
   const stop = (): void => {
     console.log('\nStopping…');
     stack.stop().then(
@@ -38,6 +37,8 @@ async function main(): Promise<void> {
       stop();
     });
   }
+  // The banner last: whoever reads it may signal at once, and the handlers are in place by then.
+  console.log(describeStack(stack.services));
 }
 
 main().catch((error: unknown) => {

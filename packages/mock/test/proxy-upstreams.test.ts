@@ -3,11 +3,11 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { IDS } from '@myreports/pbx-fixtures';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startProxy } from '@myreports/pbx-mock';
+import { type RunningProxy, startProxy } from '@myreports/pbx-mock';
 import { BEARER, PATHS, call } from './support/mock-client.js';
 
 const servers: Server[] = [];
-const proxies: RunningMock[] = [];
+const proxies: RunningProxy[] = [];
 afterAll(async () => {
   await Promise.all(proxies.map((proxy) => proxy.stop()));
   for (const server of servers) server.closeAllConnections(), server.close();
@@ -24,7 +24,7 @@ async function upstream(handler: Parameters<typeof createServer>[1]): Promise<{ 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
 }
 
-async function proxyTo(url: string, lines: string[] = [], extra: { upstreamTimeoutMs?: number; cors?: string } = {}): Promise<RunningMock> {
+async function proxyTo(url: string, lines: string[] = [], extra: { upstreamTimeoutMs?: number; cors?: string } = {}): Promise<RunningProxy> {
   const proxy = await startProxy({ upstream: url, port: 0, logLevel: 'warn', log: (line) => lines.push(line), ...extra });
   proxies.push(proxy);
   return proxy;
