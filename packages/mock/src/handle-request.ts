@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import Negotiator from 'negotiator';
 import {
   type Contract,
   type Operation,
@@ -42,7 +43,8 @@ export interface HandlerOptions {
   typedExamples: boolean;
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
+const JSON_MEDIA_TYPE = 'application/json';
+const JSON_TYPE = `${JSON_MEDIA_TYPE}; charset=utf-8`;
 
 /** Most object members and array items in one request body, nested ones included. */
 export const MAX_BODY_MEMBERS = 1000;
@@ -81,6 +83,11 @@ export async function handleRequest(request: RawRequest, options: HandlerOptions
   }
   const operation = route.kind === 'operation' ? route.operation : undefined;
   const headers = normaliseHeaders(request.headers);
+  // Every answer of the API is JSON. Checked here, before the engine: Prism negotiates only when it
+  // picks an example itself, and the twin answers in its place.
+  if (!proxy && operation && headers.accept !== undefined && new Negotiator({ headers: { accept: headers.accept } }).mediaType([JSON_MEDIA_TYPE]) === undefined) {
+    return envelope(406, `Not acceptable: this operation answers ${JSON_MEDIA_TYPE}, and the Accept header asks for ${headers.accept}.`);
+  }
 
   let body: unknown;
   let bodyNotJson = false;

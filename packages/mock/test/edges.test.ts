@@ -44,10 +44,14 @@ describe('the contract edges answer in the envelope', () => {
     expect(answer.json).toMatchObject({ error: 405, ...ENVELOPE });
   });
 
-  it('an Accept the operation cannot meet: 406', async () => {
-    const answer = await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, accept: 'text/html' } });
+  it.each(['text/html', 'application/xml, text/*;q=0.5', 'application/json;q=0'])('an Accept the operation cannot meet (%s): 406', async (accept) => {
+    const answer = await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, accept } });
     expect(answer.status).toBe(406);
     expect(answer.json).toMatchObject({ error: 406, ...ENVELOPE });
+  });
+
+  it.each(['application/json', '*/*', 'application/*', 'text/html, application/json;q=0.1'])('an Accept that allows JSON (%s): 200', async (accept) => {
+    expect((await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, accept } })).status).toBe(200);
   });
 
   it.each(['application/merge-patch+json', 'application/vnd.api+json', 'text/plain', 'application/problem+json'])(
@@ -77,7 +81,8 @@ describe('the contract edges answer in the envelope', () => {
 
   it('Location comes from the configured public URL, never the Host header', async () => {
     const answer = await call(mock.url, 'POST', PATHS.profiles, { headers: { ...WRITE_HEADERS, host: 'evil.example' }, body: threeCxCreate() });
-    expect(answer.headers.get('location')).toBe(`https://mock.example.com${PATHS.profile(IDS.threeCxPbxId)}`);
+    expect(answer.status).toBe(201);
+    expect(answer.headers.get('location')).toBe(`https://mock.example.com${PATHS.profile(answer.json.data.id)}`);
   });
 });
 
