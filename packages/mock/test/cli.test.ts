@@ -80,9 +80,12 @@ describe('pbx-mock setup errors', () => {
       const contractSource = dirname(require.resolve('@myreports/pbx-contract/package.json'));
       await cp(join(contractSource, 'dist'), join(contract, 'dist'), { recursive: true });
       await cp(join(contractSource, 'package.json'), join(contract, 'package.json'));
-      for (const dependency of ['@stoplight', 'ajv', 'ajv-formats', 'fp-ts']) {
-        const installed = join(dirname(require.resolve('ajv/package.json')), '..', dependency);
-        await symlink(installed, join(root, 'node_modules', dependency));
+      // Every third-party dependency of both, read from their manifests, so a new one cannot be missed.
+      const manifests = [await readFile(join(PACKAGE, 'package.json'), 'utf8'), await readFile(join(contractSource, 'package.json'), 'utf8')];
+      const dependencies = manifests.flatMap((manifest) => Object.keys(JSON.parse(manifest).dependencies ?? {}));
+      const installedRoot = join(dirname(require.resolve('ajv/package.json')), '..');
+      for (const scope of new Set(dependencies.filter((name) => !name.startsWith('@myreports/')).map((name) => name.split('/')[0]!))) {
+        await symlink(join(installedRoot, scope), join(root, 'node_modules', scope));
       }
 
       const { code, stderr } = await runCli(['--port', '0'], {}, join(pkg, 'dist/cli.js'));
