@@ -70,17 +70,6 @@ const inBrowser = typeof navigator === 'object' && /^Mozilla\//.test(navigator.u
 
 export function createClient(options: ClientOptions): PbxClient {
   const settings = resolveSettings(options);
-  let lastToken: string | undefined;
-  const token = options.token;
-  // A fetched token is remembered so that an echo of it in the API's message can be masked too.
-  if (!token) {
-    const getToken = settings.getToken;
-    settings.getToken = () => {
-      const value = getToken();
-      return typeof value === 'string' ? (lastToken = value) : Promise.resolve(value).then((fresh) => (lastToken = fresh));
-    };
-  }
-
   const { send, where } = createResilientFetch(settings);
   const raw = createFetchClient<paths>({
     baseUrl: settings.baseUrl,
@@ -117,7 +106,7 @@ export function createClient(options: ClientOptions): PbxClient {
     } catch {
       // The parser's message quotes the body, which may hold secrets: it is not passed on.
     }
-    if (!response.ok) throw errorForStatus(method, where(sent!).path, response, envelope, (text) => maskQuotedSecrets(text, [token, lastToken, ...secrets]));
+    if (!response.ok) throw errorForStatus(method, where(sent!).path, response, envelope, (text) => maskQuotedSecrets(text, [attempts.token, ...secrets]));
     const location = method === 'POST' ? response.headers.get('location') : null;
     if (!isObject(envelope) || envelope.status !== 'success' || typeof envelope.timestamp !== 'string' || !check(envelope.data) || (method === 'POST' && !location)) {
       throw new PbxInvalidResponseError(`answered ${response.status}, but not with the documented JSON envelope${method === 'POST' ? ' and Location header' : ''} (content type ${mediaType(response)}).`, {

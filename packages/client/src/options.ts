@@ -1,5 +1,6 @@
 // Client and call options, checked where they are given (createClient, each call) so a mistake
 // fails loudly with a TypeError naming the option, never as a strange request later.
+import { isObject } from './redaction.js';
 import { regionBaseUrl, type Region } from './regions.js';
 
 export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -116,6 +117,7 @@ function parseBaseUrl(value: unknown): URL {
 }
 
 const either = (a: unknown, b: unknown, names: string) => check((a === undefined) !== (b === undefined), `Pass either ${names}, not both or neither.`);
+const isFunction = (value: unknown, name: string) => check(typeof value === 'function', `${name} must be a function.`);
 
 export function resolveSettings(options: ClientOptions): Settings {
   const { region, baseUrl, token, getToken, fetch = globalThis.fetch, logger } = options ?? ({} as ClientOptions);
@@ -123,22 +125,19 @@ export function resolveSettings(options: ClientOptions): Settings {
   const base = parseBaseUrl(baseUrl ?? regionBaseUrl(region as Region));
   either(token, getToken, 'token or getToken');
   check(token === undefined || (typeof token === 'string' && token !== ''), 'token must be a non-empty string.');
-  check(getToken === undefined || typeof getToken === 'function', 'getToken must be a function.');
-  check(typeof fetch === 'function', 'fetch must be a function.');
-  check(logger === undefined || typeof logger?.debug === 'function', 'logger.debug must be a function.');
-  return {
+  if (getToken !== undefined) isFunction(getToken, 'getToken');
+  isFunction(fetch, 'fetch');
+  if (logger !== undefined) isFunction(logger?.debug, 'logger.debug');
+  const settings = {
     baseUrl: base.href.replace(/\/+$/, ''),
     origin: base.origin,
     acceptCharges: options.acceptCharges === true,
     fetch,
     getToken: getToken ?? (() => token as string),
-    timeoutMs: checkLimit('timeoutMs', options.timeoutMs),
-    retries: checkLimit('retries', options.retries),
-    retryDelayMs: checkLimit('retryDelayMs', options.retryDelayMs),
-    maxRetryDelayMs: checkLimit('maxRetryDelayMs', options.maxRetryDelayMs),
-    maxResponseBytes: checkLimit('maxResponseBytes', options.maxResponseBytes),
     logger,
-  };
+  } as Settings;
+  for (const name of Object.keys(LIMITS) as Limited[]) settings[name] = checkLimit(name, options[name]);
+  return settings;
 }
 
 /** The call's options checked, over the client's. `Authorization` and `accept-charges` stay the client's (set after these headers). */
@@ -146,14 +145,12 @@ export function resolveCall(settings: Settings, call?: ChargeableCallOptions) {
   if (call === undefined) return settings;
   const { signal, headers } = call;
   check(signal === undefined || signal instanceof AbortSignal, 'signal must be an AbortSignal.');
-  check(headers === undefined || (isOptions(headers) && Object.values(headers).every((value) => typeof value === 'string')), 'headers must map names to strings.');
+  check(headers === undefined || (isObject(headers) && !Array.isArray(headers) && Object.values(headers).every((value) => typeof value === 'string')), 'headers must map names to strings.');
   return {
     timeoutMs: checkLimit('timeoutMs', call.timeoutMs, settings.timeoutMs),
     retries: checkLimit('retries', call.retries, settings.retries),
-    signal: signal as AbortSignal | undefined,
+    signal,
     headers,
     acceptCharges: call.acceptCharges ?? settings.acceptCharges,
   };
 }
-
-const isOptions = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -542,6 +542,17 @@ describe('redirects', () => {
     expect(elsewhere.seen).toHaveLength(0);
   });
 
+  test('a connection that fails on the redirect target is retried, not taken for the redirect itself', async () => {
+    let targetHits = 0;
+    server.reset((request, response) => {
+      if (!request.url.startsWith('/api/elsewhere')) return response.writeHead(302, { location: '/api/elsewhere' }).end();
+      if (++targetHits === 1) return response.socket?.destroy();
+      sendJson(response, 200, envelope([PROFILE]));
+    });
+    await expect(client().list(customer)).resolves.toMatchObject({ data: [PROFILE] });
+    expect(server.seen).toHaveLength(4);
+  });
+
   test('a redirect loop ends after 20 hops', async () => {
     server.reset((_, response) => response.writeHead(302, { location: '/api/again' }).end());
     const error = await rejection(client().list(customer));
