@@ -8,13 +8,13 @@
 // Run: npm run bench (after npm run build). BENCH_DURATION=3 for a quick look.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createRequestExample } from '../dist/index.js';
+import { freePort } from './free-port.js';
 
 const require = createRequire(import.meta.url);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -38,14 +38,6 @@ const PAIRS = [
   ['ours', 'prism'],
   ['oursQuiet', 'prismQuiet'],
 ];
-
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function startServer(server) {
   const port = await freePort();

@@ -5,24 +5,16 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { createRequestExample } from '../dist/index.js';
+import { freePort } from './free-port.js';
 
 const require = createRequire(import.meta.url);
 const CLI = join(dirname(require.resolve('@myreports/pbx-mock')), 'cli.js');
 const CREATES = 10_000;
 const GOAL_MB = 50;
-
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -1,7 +1,7 @@
 // npm run check:breaking -- --base <git ref> [--accept-breaking]
 // Exit codes: 0 no undeclared breaking change, 1 breaking change not declared, 2 could not compare.
-import { parseArgs } from 'node:util';
 import { BundleError, bundleAtRef, bundleWorkingTree, repositoryRoot } from './bundle.js';
+import { parseBaseArgs } from './cli-args.js';
 import { compareSpecs } from './compare.js';
 import { OVERRIDE_VARIABLE, SPEC_PACKAGE, majorChangesets, overrideFromEnvironment } from './declared.js';
 import { formatReport } from './report.js';
@@ -14,24 +14,8 @@ Exits 1 on a breaking change unless a changeset bumps ${SPEC_PACKAGE} by "major"
 when the PR carries the "breaking-change" label).`;
 
 function main(): number {
-  let options;
-  try {
-    options = parseArgs({
-      options: { base: { type: 'string' }, 'accept-breaking': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
-      strict: true,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (!options.base) {
-    console.error(`Missing --base <git ref>: the ref to compare the working tree with (e.g. origin/main).\n\n${USAGE}`);
-    return 2;
-  }
+  const options = parseBaseArgs(USAGE, ['accept-breaking']);
+  if (typeof options === 'number') return options;
 
   const root = repositoryRoot();
   const report = compareSpecs(bundleAtRef(options.base, root), bundleWorkingTree(root));

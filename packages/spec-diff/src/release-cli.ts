@@ -1,8 +1,8 @@
 // npm run check:release -- --base <git ref>
 // Exit codes: 0 the generated types are unchanged, or every package that carries them has a
 // pending changeset; 1 a package is missing from the changesets; 2 could not compare.
-import { parseArgs } from 'node:util';
 import { BundleError, bundleAtRef, bundleWorkingTree, repositoryRoot } from './bundle.js';
+import { parseBaseArgs } from './cli-args.js';
 import { generatedDeclarations } from './generated-types.js';
 import { RELEASED_WITH_THE_TYPES, missingReleasesIn } from './release-bumps.js';
 
@@ -13,21 +13,8 @@ tree. When they differ, every package that carries them (${RELEASED_WITH_THE_TYP
 needs a pending changeset with a bump at least as high as the spec's; exits 1 otherwise.`;
 
 async function main(): Promise<number> {
-  let options;
-  try {
-    options = parseArgs({ options: { base: { type: 'string' }, help: { type: 'boolean', default: false } }, strict: true }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (!options.base) {
-    console.error(`Missing --base <git ref>: the ref to compare the working tree with (e.g. origin/main).\n\n${USAGE}`);
-    return 2;
-  }
+  const options = parseBaseArgs(USAGE);
+  if (typeof options === 'number') return options;
   const root = repositoryRoot();
   const [before, after] = await Promise.all([generatedDeclarations(bundleAtRef(options.base, root)), generatedDeclarations(bundleWorkingTree(root))]);
   if (before === after) {
