@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Generator } from './generators.js';
-import { packageDir } from './paths.js';
+import { bundledSpec, packageDir } from './paths.js';
 
 const NOCHECK = /^\s*\/\/\s*@ts-nocheck.*$/m;
 
@@ -32,6 +32,12 @@ export function hasTsNocheck(dir: string): boolean {
   return sourceFiles(dir).some((file) => NOCHECK.test(readFileSync(file, 'utf8')));
 }
 
+/** A named example of the bundled spec (the vendor's request bodies), as the test's data. */
+function vendorExample(name: string): unknown {
+  const spec = JSON.parse(readFileSync(bundledSpec().replace(/\.yaml$/, '.json'), 'utf8')) as { components: { examples: Record<string, { value: unknown }> } };
+  return spec.components.examples[name]!.value;
+}
+
 /**
  * The type test: the create body must accept both vendor examples, narrow on `_type`, and refuse a
  * Kazoo body under the 3CX `_type`. Each refusal is a `@ts-expect-error`, which is itself an error
@@ -45,21 +51,8 @@ export function writeTypeTest(generator: Generator, out: string, name = 'create-
 
 type Create = ${generator.createBody.type};
 
-const kazoo = {
-  _type: 'KazooPbxConnectionProfile',
-  name: 'Customers Kazoo Pbx',
-  hostRest: 'https://rest.example.com',
-  hostWebsocket: 'wss://ws.example.com',
-  accountId: '12345',
-  apiKey: 'ABCDEF',
-} as const;
-const threeCx = {
-  _type: 'ThreeCxConnectionProfile',
-  name: '3CX Connection',
-  licenseKey: 'licenseKey-licenseKey-licenseKey',
-  username: 'username-username-username',
-  password: 'password password password',
-} as const;
+const kazoo = ${JSON.stringify(vendorExample('KazooCreateRequest'))} as const;
+const threeCx = ${JSON.stringify(vendorExample('ThreeCxCreateRequest'))} as const;
 
 export const accepted: Create[] = [kazoo, threeCx];
 
