@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createRequestExample } from '../dist/index.js';
-import { freePort } from './free-port.js';
+import { freePort, lowerCaseHeaders, rssMb, untilAnswering } from './servers.js';
 
 const require = createRequire(import.meta.url);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -48,15 +48,7 @@ async function startServer(server) {
   const child = spawn(process.execPath, server.args(port), { stdio: ['ignore', log, log] });
   const url = `http://127.0.0.1:${port}`;
   const request = createRequestExample(url);
-  for (const deadline = Date.now() + 60_000; ; ) {
-    try {
-      const answer = await fetch(request.url, { headers: { authorization: 'Bearer ready' } });
-      if (answer.status === 200) break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`${server.label} did not start`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await untilAnswering(request.url, server.label, 20);
   return { ...server, url, child, request, logFile, startMs: Math.round(performance.now() - spawned) };
 }
 
@@ -68,7 +60,7 @@ async function load(target, kind, connections, duration) {
   const { request } = target;
   const options =
     kind === 'POST'
-      ? { url: request.url, method: 'POST', headers: lowerCase(request.headers), body: request.body }
+      ? { url: request.url, method: 'POST', headers: lowerCaseHeaders(request.headers), body: request.body }
       : { url: kind === 'GET one' ? `${request.url}/${EXAMPLE_PBX_ID}` : request.url, headers: { authorization: request.headers.Authorization } };
   const result = await autocannon({ ...options, connections, duration });
   // Back to the seed, outside the measured time (bare Prism has no such path and keeps nothing).
@@ -76,7 +68,6 @@ async function load(target, kind, connections, duration) {
   return result;
 }
 
-const lowerCase = (headers) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 
 /** One table row from the slices of one side: throughput over all slices, mean p50, worst p99. */
 function merge(target, kind, connections, results) {
@@ -126,10 +117,7 @@ try {
     }
   }
   // Resident memory after the load, of the whole process (Linux /proc).
-  for (const server of Object.values(servers)) {
-    const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
-    server.rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-  }
+  for (const server of Object.values(servers)) server.rssMb = Math.round(rssMb(server.child.pid));
 } finally {
   for (const server of Object.values(servers)) server.child.kill('SIGINT');
 }

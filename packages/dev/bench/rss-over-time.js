@@ -4,13 +4,12 @@
 // read after each. A leak keeps growing; a heap the collector has not yet shrunk falls back.
 // Linux only (/proc). Run: npm run bench (after npm run build).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { createRequestExample } from '../dist/index.js';
-import { freePort } from './free-port.js';
+import { freePort, rssMb, untilAnswering } from './servers.js';
 
 const require = createRequire(import.meta.url);
 const MOCK_CLI = join(dirname(require.resolve('@myreports/pbx-mock')), 'cli.js');
@@ -24,28 +23,18 @@ const SERVERS = [
   { label: 'prism mock -v error', args: (port) => [PRISM, 'mock', SPEC, '--port', String(port), '-v', 'error'] },
 ];
 
-const rssMb = (pid) => Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
-
 async function measure(server) {
   const port = await freePort();
   const child = spawn(process.execPath, server.args(port), { stdio: ['ignore', 'ignore', 'inherit'] });
   const { url } = createRequestExample(`http://127.0.0.1:${port}`);
-  const headers = { authorization: 'Bearer bench' };
   try {
-    for (const deadline = Date.now() + 60_000; ; ) {
-      try {
-        if ((await fetch(url, { headers })).status === 200) break;
-      } catch {
-        if (Date.now() > deadline) throw new Error(`${server.label} did not start`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const samples = [rssMb(child.pid)];
+    await untilAnswering(url, server.label);
+    const samples = [Math.round(rssMb(child.pid))];
     let failures = 0;
     for (let batch = 0; batch < BATCHES; batch++) {
-      const run = await autocannon({ url, headers, connections: 10, amount: PER_BATCH });
+      const run = await autocannon({ url, headers: { authorization: 'Bearer bench' }, connections: 10, amount: PER_BATCH });
       failures += run.errors + run.timeouts + run.non2xx;
-      samples.push(rssMb(child.pid));
+      samples.push(Math.round(rssMb(child.pid)));
     }
     return { ...server, samples, failures };
   } finally {

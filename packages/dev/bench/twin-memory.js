@@ -3,20 +3,18 @@
 // measured before and after 10,000 creates of the spec's create example (autocannon, 10 connections).
 // Goal: at most 50 MB more. Linux only (/proc). Run: npm run bench (after npm run build).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { createRequestExample } from '../dist/index.js';
-import { freePort } from './free-port.js';
+import { freePort, lowerCaseHeaders, rssMb, untilAnswering } from './servers.js';
 
 const require = createRequire(import.meta.url);
 const CLI = join(dirname(require.resolve('@myreports/pbx-mock')), 'cli.js');
 const CREATES = 10_000;
 const GOAL_MB = 50;
 
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
 
 const port = await freePort();
@@ -25,19 +23,12 @@ const child = spawn(process.execPath, [CLI, '--port', String(port), '--log-level
 });
 const url = `http://127.0.0.1:${port}`;
 const request = createRequestExample(url);
-const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+const headers = lowerCaseHeaders(request.headers);
 const create = (amount) => autocannon({ url: request.url, method: 'POST', headers, body: request.body, connections: 10, amount });
 const list = async () => ((await (await fetch(request.url, { headers: { authorization: 'Bearer bench' } })).json()).page_size);
 
 try {
-  for (const deadline = Date.now() + 60_000; ; ) {
-    try {
-      if ((await fetch(request.url, { headers: { authorization: 'Bearer ready' } })).status === 200) break;
-    } catch {
-      if (Date.now() > deadline) throw new Error('the mock did not start');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await untilAnswering(request.url, 'the mock');
   // Warm up (JIT, pools, buffers), then back to empty.
   const warm = await create(2_000);
   await autocannon({ url: request.url, headers: { authorization: 'Bearer bench' }, connections: 10, amount: 2_000 });

@@ -34,7 +34,7 @@ export function hasTsNocheck(dir: string): boolean {
 
 /** A named example of the bundled spec (the vendor's request bodies), as the test's data. */
 function vendorExample(name: string): unknown {
-  const spec = JSON.parse(readFileSync(bundledSpec().replace(/\.yaml$/, '.json'), 'utf8')) as { components: { examples: Record<string, { value: unknown }> } };
+  const spec = JSON.parse(readFileSync(bundledSpec('json'), 'utf8')) as { components: { examples: Record<string, { value: unknown }> } };
   return spec.components.examples[name]!.value;
 }
 

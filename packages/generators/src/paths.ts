@@ -11,10 +11,10 @@ export const OUT_DIR = join(PACKAGE_DIR, 'generated');
 /** Downloaded runtimes, kept between runs. */
 export const CACHE_DIR = join(PACKAGE_DIR, 'node_modules', '.cache', 'pbx-generators');
 
-/** The published bundle, as a consumer of `@myreports/pbx-openapi` gets it. */
-export function bundledSpec(): string {
+/** The published bundle, as a consumer of `@myreports/pbx-openapi` gets it, in either of its formats. */
+export function bundledSpec(format: 'yaml' | 'json' = 'yaml'): string {
   try {
-    return require.resolve('@myreports/pbx-openapi/openapi.yaml');
+    return require.resolve(`@myreports/pbx-openapi/openapi.${format}`);
   } catch {
     throw new Error('The bundled spec is missing: run `npm run build` first.');
   }

@@ -178,12 +178,7 @@ export async function createPrismEngine(options: PrismEngineOptions): Promise<Pr
       const prismInput = toPrism(input);
       const mockConfig = { ...config.mock, ...dropUndefined(choice) };
       inputs.set(prismInput, input);
-      let result: Awaited<ReturnType<ReturnType<typeof prism.request>>>;
-      try {
-        result = await prism.request(prismInput, operations, { ...config, mock: mockConfig } as IHttpConfig)();
-      } finally {
-        inputs.delete(prismInput);
-      }
+      const result = await prism.request(prismInput, operations, { ...config, mock: mockConfig } as IHttpConfig)().finally(() => inputs.delete(prismInput));
       if (E.isLeft(result)) {
         const error = result.left as Error & { status?: number; detail?: string };
         if (error instanceof ProxyFailure) return { kind: 'refusal', status: error.status, title: 'Bad Gateway', detail: error.message };

@@ -22,6 +22,8 @@ export interface Attempts {
 // POST and PATCH may cause charges, so they are sent once and never re-sent after a redirect.
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'DELETE'];
 const RETRY_STATUSES = [408, 429, 502, 503, 504];
+// Status 0 is a browser's 'opaqueredirect', which hides the target (and every header).
+const isRedirect = (status: number) => status === 0 || (status > 300 && status < 309 && status !== 304);
 
 export function createResilientFetch({ baseUrl, origin, fetch, getToken, timeoutMs, retryDelayMs, maxRetryDelayMs, maxResponseBytes, logger }: Settings) {
   // The path of baseUrl is cut from messages and log lines, so they show the API's paths.
@@ -78,8 +80,7 @@ export function createResilientFetch({ baseUrl, origin, fetch, getToken, timeout
         try {
           response = await fetch(request, init);
           // A redirect of GET or DELETE is followed within the origin of baseUrl, within this attempt.
-          // A browser hides the target ('opaqueredirect', status 0, no headers).
-          for (let hops = 0, sent = request; (status = response.status) === 0 || (status > 300 && status < 309 && status !== 304); hops++) {
+          for (let hops = 0, sent = request; isRedirect((status = response.status)); hops++) {
             const location = response.headers.get('location');
             const target = location ? new URL(location, sent.url) : undefined;
             await response.body?.cancel();
