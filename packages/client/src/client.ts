@@ -2,8 +2,7 @@
 // openapi-fetch against the generated `paths`, so a spec change that breaks a call breaks the build.
 import createFetchClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@myreports/pbx-types';
-import { errorForStatus, mediaType, PbxError, PbxInvalidResponseError } from './errors.js';
-import { failure } from './internal/failures.js';
+import { chargesNotAccepted, failure, invalidEnvelope, statusError } from './internal/failures.js';
 import { createResilientFetch, type Attempts } from './internal/resilient-fetch.js';
 import { resolveCall, resolveSettings, type CallOptions, type ChargeableCallOptions, type ClientOptions } from './options.js';
 import { patchOperations } from './patch.js';
@@ -87,7 +86,7 @@ export function createClient(options: ClientOptions): PbxClient {
   async function run(method: Method, template: string, options: ChargeableCallOptions | undefined, check: DataCheck, secrets: string[], exec: (init: SharedInit) => Promise<{ response: Response }>) {
     const call = resolveCall(settings, options);
     if ((method === 'POST' || method === 'PATCH') && !call.acceptCharges) {
-      throw new PbxError('may cause charges and was not sent: pass acceptCharges: true to createClient() or to this call.', { method, path: template });
+      throw chargesNotAccepted({ method, path: template });
     }
     const attempts: Attempts = { timeoutMs: call.timeoutMs, retries: call.retries, signal: call.signal, readsBody: true };
     let sent: Request | undefined;
@@ -106,13 +105,10 @@ export function createClient(options: ClientOptions): PbxClient {
     } catch {
       // The parser's message quotes the body, which may hold secrets: it is not passed on.
     }
-    if (!response.ok) throw errorForStatus(method, where(sent!).path, response, envelope, (text) => maskQuotedSecrets(text, [attempts.token, ...secrets]));
+    if (!response.ok) throw statusError(where(sent!), response, envelope, (text) => maskQuotedSecrets(text, [attempts.token, ...secrets]));
     const location = method === 'POST' ? response.headers.get('location') : null;
     if (!isObject(envelope) || envelope.status !== 'success' || typeof envelope.timestamp !== 'string' || !check(envelope.data) || (method === 'POST' && !location)) {
-      throw new PbxInvalidResponseError(`answered ${response.status}, but not with the documented JSON envelope${method === 'POST' ? ' and Location header' : ''} (content type ${mediaType(response)}).`, {
-        ...where(sent!),
-        response,
-      });
+      throw invalidEnvelope(where(sent!), response, method === 'POST');
     }
     return result(envelope.data, envelope.timestamp, response, location);
   }

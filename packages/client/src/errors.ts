@@ -1,7 +1,6 @@
 // One class per outcome a caller handles differently. `instanceof` narrows by class; `status`
-// narrows the HTTP errors too. A message is built from what the client controls (method, path with
-// the ids, status, media type, an error code) plus the API's own `message`: never from a request
-// body, a header, the query (which may hold a 3CX licence key) or the base URL.
+// narrows the HTTP errors too. Which class and which message: src/internal/failures.ts, the one
+// module that builds them.
 export interface PbxErrorDetails {
   method: string;
   /** The request path under the base URL, without the query string. */
@@ -82,29 +81,15 @@ export class PbxConnectionError extends PbxError {
   override name = 'PbxConnectionError';
 }
 
-/** An attempt took longer than `timeoutMs` (after the retries, for safe requests), or the call's signal came from `AbortSignal.timeout()`. */
-export class PbxTimeoutError extends PbxError {
+/**
+ * An attempt took longer than `timeoutMs` (after the retries, for safe requests), or the call's signal
+ * came from `AbortSignal.timeout()`. A timeout is a connection error: no complete response arrived.
+ */
+export class PbxTimeoutError extends PbxConnectionError {
   override name = 'PbxTimeoutError';
 }
 
 /** The caller's `AbortSignal` fired. */
 export class PbxAbortError extends PbxError {
   override name = 'PbxAbortError';
-}
-
-const STATUS_CLASSES: Record<number, typeof PbxApiError> = { 400: PbxBadRequestError, 401: PbxAuthenticationError, 404: PbxNotFoundError };
-
-/** The response's media type (`text/html`), never the rest of the header, which the server chose. */
-export const mediaType = (response: Response) => /^[\w.+-]+\/[\w.+-]+/.exec(response.headers.get('content-type') ?? '')?.[0] ?? 'none';
-
-/** The error for a response with a non-success status; `body` is the parsed envelope, if any. */
-export function errorForStatus(method: string, path: string, response: Response, body: any, mask: (text: string) => string): PbxApiError {
-  const { status } = response;
-  const apiMessage = typeof body?.message === 'string' ? mask(body.message) : undefined;
-  const timestamp = typeof body?.timestamp === 'string' ? body.timestamp : undefined;
-  const ErrorClass = STATUS_CLASSES[status] ?? PbxUnexpectedStatusError;
-  const reason =
-    status === 401 ? 'the bearer token is missing, invalid or expired; get a fresh one' : (apiMessage ?? `no error envelope in the body (content type ${mediaType(response)})`);
-  const undocumented = ErrorClass === PbxUnexpectedStatusError ? ', a status the API does not document' : '';
-  return new ErrorClass(`answered ${status}${undocumented}: ${reason}`, { method, path, response, apiMessage, timestamp });
 }

@@ -94,6 +94,9 @@ describe('timeouts and aborts', () => {
     });
     const error = await rejection(client({ timeoutMs: 100, retries: 1 }).get(kazooProfile));
     expect(error).toBeInstanceOf(PbxTimeoutError);
+    // A timeout is a connection error: one `catch` for "no complete response arrived".
+    expect(error).toBeInstanceOf(PbxConnectionError);
+    expect(error.name).toBe('PbxTimeoutError');
     expect(error.message).toBe(`GET /v1.0/accounts/${customer.accountTenantId}/customers/${customer.customerTenantId}/pbxs/${kazooProfile.pbxId} got no complete response within 100 ms.`);
     expect(server.seen).toHaveLength(2);
   });

@@ -3,8 +3,8 @@
 // gets its deadline, a fresh token and the same immutable Request. The body is read here too, so the
 // deadline and the size limit cover it.
 import { MAX_TIMER_MS, type Settings } from '../options.js';
-import { PbxInvalidResponseError, PbxUnexpectedStatusError, type PbxErrorDetails } from '../errors.js';
-import { TokenFailure } from './failures.js';
+import { PbxUnexpectedStatusError, type PbxErrorDetails } from '../errors.js';
+import { bodyTooLarge, redirectRefused, TokenFailure } from './failures.js';
 
 /** One call's view of the settings. The client's methods set `readsBody` and get the text in `text`. */
 export interface Attempts {
@@ -85,7 +85,7 @@ export function createResilientFetch({ baseUrl, origin, fetch, getToken, timeout
             const target = location ? new URL(location, sent.url) : undefined;
             await response.body?.cancel();
             const refused = !safe ? 'a create or patch is never re-sent' : target?.origin !== origin ? 'only redirects within the origin of baseUrl are followed' : hops > 19 && 'too many redirects';
-            if (refused) throw new PbxUnexpectedStatusError(`answered ${status}, a redirect to ${target?.host ?? 'a hidden location'}, which was not followed: ${refused}.`, where(sent, response));
+            if (refused) throw redirectRefused(where(sent, response), target?.host, refused);
             sent = new Request(target!, { method: status === 303 && sent.method !== 'GET' ? 'GET' : sent.method, headers: sent.headers });
             response = await fetch(sent, init);
           }
@@ -136,7 +136,7 @@ async function readStream(response: Response, declaredTooLarge: boolean, limit: 
   for (let total = declaredTooLarge ? Infinity : 0; reader; ) {
     if (total > limit) {
       await reader.cancel();
-      throw new PbxInvalidResponseError(`answered ${response.status} with a body over maxResponseBytes (${limit} bytes).`, where());
+      throw bodyTooLarge(where(), limit);
     }
     const { done, value } = await reader.read();
     if (done) break;
