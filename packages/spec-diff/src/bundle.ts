@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BundleError, resolveRef } from './git.js';
 
 const require = createRequire(import.meta.url);
 
@@ -12,14 +13,7 @@ const require = createRequire(import.meta.url);
 const SPEC_PATHS = ['spec', 'redocly.yaml'];
 const SPEC_ROOT = 'spec/openapi.yaml';
 
-export class BundleError extends Error {}
-
 export type OpenApi = Record<string, unknown>;
-
-/** The repository's top level (where `spec/` lives), found from a folder inside it. */
-export function repositoryRoot(from: string = process.cwd()): string {
-  return git(['rev-parse', '--show-toplevel'], from).trim();
-}
 
 /** Bundles `spec/` as it is at `ref` (a branch, tag or commit), without touching the working tree. */
 export function bundleAtRef(ref: string, root: string): OpenApi {
@@ -67,19 +61,6 @@ function redoclyCli(): string {
   return join(manifest, '..', bin['redocly'] ?? Object.values(bin)[0]!);
 }
 
-function resolveRef(ref: string, root: string): string {
-  try {
-    return git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root).trim();
-  } catch {
-    throw new BundleError(`Unknown git ref "${ref}". Fetch it first (in CI: actions/checkout with fetch-depth: 0).`);
-  }
-}
-
 function existsAtCommit(commit: string, path: string, root: string): boolean {
   return spawnSync('git', ['cat-file', '-e', `${commit}:${path}`], { cwd: root }).status === 0;
 }
-
-function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-

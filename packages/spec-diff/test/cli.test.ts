@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ThrowawayRepo, throwawayRepo } from './support/throwaway-repo.js';
 
 const kazooCreate = 'spec/components/schemas/KazooPbxConnectionProfileCreate.yaml';
+const threeCxCreate = 'spec/components/schemas/ThreeCxConnectionProfileCreate.yaml';
 let repo: ThrowawayRepo;
 const run = (args: string[], env?: Record<string, string>) => repo.run('cli.ts', args, env);
 const edit = (file: string, change: (text: string) => string) => repo.edit(file, change);
@@ -28,7 +29,31 @@ describe('npm run check:breaking -- --base <ref>', () => {
     edit(kazooCreate, (text) => text.replace('required: [_type, name,', 'required: [_type, name, countryCode,'));
     repo.addChangeset('country-required.md', '---\n"@myreports/pbx-openapi": major\n---\n\ncountryCode is required on create.\n');
     const { code, out } = run(['--base', 'HEAD']);
-    expect(out).toContain('declared by a major changeset');
+    expect(out).toContain('Verdict: breaking, declared by .changeset/country-required.md');
+    expect(code).toBe(0);
+  });
+
+  // The rename of the issue: the only pending major changeset of the spec is an unrelated, earlier one.
+  it('fails on a break when the only major changeset was already pending at the base, and names it', () => {
+    repo.addChangeset('portable-spec.md', '---\n"@myreports/pbx-openapi": major\n---\n\nThe alias schemas are gone.\n');
+    repo.commit();
+    edit(threeCxCreate, (text) => text.replaceAll('licenseKey', 'licenceKey'));
+    const { code, out } = run(['--base', 'HEAD']);
+    expect(out).toContain('field `licenseKey` removed');
+    expect(out).toContain('required field `licenceKey` added');
+    expect(out).toContain('Verdict: BREAKING, not declared:');
+    expect(out).toContain('.changeset/portable-spec.md bumps it by major but is unchanged since HEAD');
+    expect(out).toContain('whose text names what breaks (`licenseKey`, `licenceKey`)');
+    expect(code).toBe(1);
+  });
+
+  it('passes the rename once the change adds a major changeset that names both fields', () => {
+    repo.addChangeset('portable-spec.md', '---\n"@myreports/pbx-openapi": major\n---\n\nThe alias schemas are gone.\n');
+    repo.commit();
+    edit(threeCxCreate, (text) => text.replaceAll('licenseKey', 'licenceKey'));
+    repo.addChangeset('licence-key.md', '---\n"@myreports/pbx-openapi": major\n---\n\n3CX: `licenseKey` is now `licenceKey`.\n');
+    const { code, out } = run(['--base', 'HEAD']);
+    expect(out).toContain('Verdict: breaking, declared by .changeset/licence-key.md');
     expect(code).toBe(0);
   });
 

@@ -1,37 +1,52 @@
 // npm run check:release: a change of the generated types must release every package that carries
-// them. Pure rules first, then the real CLI in a throwaway git repository.
+// them, with the bump the change itself needs, through its own changesets. Pure rules first, then
+// the real CLI in a throwaway git repository.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Bump } from '../src/declared.js';
-import { missingReleases } from '../src/release-bumps.js';
+import { parseChangeset } from '../src/changesets.js';
+import { type Need, missingReleases, neededBump } from '../src/release-bumps.js';
 import { type ThrowawayRepo, throwawayRepo } from './support/throwaway-repo.js';
 
-const [spec, types, client, contract, mock] = ['@myreports/pbx-openapi', '@myreports/pbx-types', '@myreports/pbx-client', '@myreports/pbx-contract', '@myreports/pbx-mock'];
-const all = (bump: Bump): Map<string, Bump> => new Map([spec, types, client, contract, mock].map((name) => [name!, bump]));
+const [spec, types, client, contract, mock] = ['@myreports/pbx-openapi', '@myreports/pbx-types', '@myreports/pbx-client', '@myreports/pbx-contract', '@myreports/pbx-mock'] as const;
+const five = [spec, types, client, contract, mock];
+const changeset = (file: string, bumps: Record<string, string>) =>
+  parseChangeset(`.changeset/${file}`, `---\n${Object.entries(bumps).map(([name, bump]) => `"${name}": ${bump}`).join('\n')}\n---\n\nx\n`);
+const all = (bump: string) => Object.fromEntries(five.map((name) => [name, bump]));
+const additive: Need = { bump: 'minor', why: 'the generated types change; nothing breaks' };
 
-describe('which releases a change of the generated types needs', () => {
-  it('accepts the five packages with the same bump, or higher ones beside the spec', () => {
-    expect(missingReleases(all('minor'))).toEqual([]);
-    expect(missingReleases(new Map([...all('major'), [spec!, 'minor']]))).toEqual([]);
+describe('the bump a change of the generated types needs', () => {
+  const removed = { breaking: true, where: 'GET /v1.0/pbxs response 200 (application/json)', what: 'field `tenantId` removed' };
+  it('is major when it breaks, minor otherwise or when the break is accepted by override', () => {
+    expect(neededBump([removed])).toEqual({ bump: 'major', why: 'this change breaks: field `tenantId` removed' });
+    expect(neededBump([removed, removed]).why).toBe('this change breaks: field `tenantId` removed and 1 more');
+    expect(neededBump([])).toEqual(additive);
+    expect(neededBump([removed], true).bump).toBe('minor');
   });
-  it('names each package that no changeset bumps', () => {
-    expect(missingReleases(new Map([[spec!, 'major']]))).toEqual([
-      `${types}: no pending changeset bumps it (wanted: major or higher)`,
-      `${client}: no pending changeset bumps it (wanted: major or higher)`,
-      `${contract}: no pending changeset bumps it (wanted: major or higher)`,
-      `${mock}: no pending changeset bumps it (wanted: major or higher)`,
-    ]);
+});
+
+describe('which releases the changesets of the change lack', () => {
+  it('accepts the five packages with the bump the change needs, or higher', () => {
+    expect(missingReleases(additive, [changeset('a.md', all('minor'))])).toEqual([]);
+    expect(missingReleases(additive, [changeset('a.md', { [spec]: 'minor', [types]: 'minor' }), changeset('b.md', { [client]: 'major', [contract]: 'minor', [mock]: 'minor' })])).toEqual([]);
   });
-  it('rejects a bump lower than the spec\'s, and wants at least a patch when the spec has none', () => {
-    expect(missingReleases(new Map([...all('major'), [client!, 'patch']]))).toEqual([`${client}: bumped patch, lower than the spec's major`]);
-    expect(missingReleases(new Map([[types!, 'patch'], [client!, 'patch'], [contract!, 'patch'], [mock!, 'patch']]))).toEqual([
-      `${spec}: no pending changeset bumps it (wanted: patch or higher)`,
+
+  it('names each package, the bump wanted and why, and the changeset that bumps it too low', () => {
+    expect(missingReleases(additive, [changeset('a.md', { ...all('minor'), [client]: 'patch', [mock]: 'patch' })]).slice(0, 1)).toEqual([
+      `${client}: wanted minor (the generated types change; nothing breaks); .changeset/a.md bumps it only patch`,
     ]);
+    expect(missingReleases(additive, [])).toEqual(five.map((name) => `${name}: wanted minor (the generated types change; nothing breaks); no changeset of this change bumps it`));
+  });
+
+  it('wants the spec package\'s own bump from the change\'s changesets when that is higher, and names that changeset', () => {
+    expect(missingReleases(additive, [changeset('drop-3cx.md', { [spec]: 'major' }), changeset('rest.md', all('minor'))])).toEqual(
+      [types, client, contract, mock].map((name) => `${name}: wanted major (.changeset/drop-3cx.md bumps ${spec} major); .changeset/rest.md bumps it only minor`),
+    );
   });
 });
 
 const kazooCreate = 'spec/components/schemas/KazooPbxConnectionProfileCreate.yaml';
-const typeChangingEdit = (text: string): string => text.replace('required: [_type, name,', 'required: [_type, name, countryCode,');
-const releaseAll = `---\n"${spec}": major\n"${types}": major\n"${client}": major\n"${contract}": major\n"${mock}": major\n---\n\ncountryCode is required on create.\n`;
+const breakingEdit = (text: string): string => text.replace('required: [_type, name,', 'required: [_type, name, countryCode,');
+const optionalField = (text: string): string => text.replace(/\nproperties:\n/, '\nproperties:\n  nickname:\n    type: string\n    maxLength: 40\n');
+const releaseAll = (bump: string) => `---\n${five.map((name) => `"${name}": ${bump}`).join('\n')}\n---\n\ncountryCode is required on create.\n`;
 let repo: ThrowawayRepo;
 
 beforeEach(() => {
@@ -41,27 +56,33 @@ afterEach(() => repo.remove());
 
 describe('npm run check:release -- --base <ref>', () => {
   it('fails when the types change and no changeset releases them, naming each package', () => {
-    repo.edit(kazooCreate, typeChangingEdit);
+    repo.edit(kazooCreate, breakingEdit);
     const { code, out } = repo.run('release-cli.ts', ['--base', 'HEAD']);
     expect(out).toContain('Generated types: CHANGED since HEAD');
-    for (const name of [spec, types, client, contract, mock]) expect(out).toContain(`${name}: no pending changeset bumps it`);
+    for (const name of five) expect(out).toContain(`${name}: wanted major (this change breaks: in \`_type\` KazooPbxConnectionProfile: field \`countryCode\` is now required`);
     expect(code).toBe(1);
   });
 
-  it('fails when only the spec package is bumped', () => {
-    repo.edit(kazooCreate, typeChangingEdit);
-    repo.addChangeset('spec-only.md', `---\n"${spec}": major\n---\n\ncountryCode is required on create.\n`);
+  // The issue's case: one optional field, with an unrelated major spec changeset pending from before.
+  it('asks an additive change for minor bumps, whatever an earlier changeset pending at the base bumps, and names it as not counted', () => {
+    repo.addChangeset('portable-spec.md', `---\n"${spec}": major\n"${types}": major\n---\n\nThe alias schemas are gone.\n`);
+    repo.commit();
+    repo.edit(kazooCreate, optionalField);
     const { code, out } = repo.run('release-cli.ts', ['--base', 'HEAD']);
-    expect(out).toContain(`${types}: no pending changeset bumps it (wanted: major or higher)`);
-    expect(out).not.toContain(`${spec}:`);
+    expect(out).toContain(`${client}: wanted minor (the generated types change; nothing breaks); no changeset of this change bumps it`);
+    expect(out).not.toContain('wanted major');
+    expect(out).toContain('Not counted: .changeset/portable-spec.md (unchanged since HEAD');
     expect(code).toBe(1);
+    repo.addChangeset('nickname.md', releaseAll('minor'));
+    const released = repo.run('release-cli.ts', ['--base', 'HEAD']);
+    expect(released.out).toContain('.changeset/nickname.md release every package that carries them (minor or higher)');
+    expect(released.code).toBe(0);
   });
 
-  it('passes when a changeset releases the five packages with the same bump', () => {
-    repo.edit(kazooCreate, typeChangingEdit);
-    repo.addChangeset('country-required.md', releaseAll);
-    const { code, out } = repo.run('release-cli.ts', ['--base', 'HEAD']);
-    expect(out).toContain('every package that carries them has a pending changeset');
+  it('passes when a changeset of the change releases the five packages with the bump the change needs', () => {
+    repo.edit(kazooCreate, breakingEdit);
+    repo.addChangeset('country-required.md', releaseAll('major'));
+    const { code } = repo.run('release-cli.ts', ['--base', 'HEAD']);
     expect(code).toBe(0);
   });
 

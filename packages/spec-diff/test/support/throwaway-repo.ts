@@ -18,6 +18,8 @@ export interface ThrowawayRepo {
   run(cli: string, args: string[], env?: Record<string, string>): { code: number | null; out: string; err: string };
   edit(file: string, change: (text: string) => string): void;
   addChangeset(name: string, text: string): void;
+  /** Commits the working tree, which becomes the base of the next change (`HEAD`). */
+  commit(): void;
   remove(): void;
 }
 
@@ -51,6 +53,10 @@ export function throwawayRepo(): ThrowawayRepo {
     addChangeset(name, text) {
       mkdirSync(join(repo, '.changeset'), { recursive: true });
       writeFileSync(join(repo, '.changeset', name), text);
+    },
+    commit() {
+      git('add', '.');
+      git('commit', '-q', '-m', 'earlier change');
     },
     remove: () => rmSync(repo, { recursive: true, force: true }),
   };
