@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import type { OpenApiDocument } from '@myreports/pbx-fixtures';
 
 const run = promisify(execFile);
-const specRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const repoRoot = resolve(specRoot, '..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const specRoot = join(repoRoot, 'spec');
 const redocly = join(repoRoot, 'node_modules/@redocly/cli/bin/cli.js');
 
 export interface LintResult {
@@ -28,7 +28,7 @@ export class SpecCopy {
   constructor() {
     cpSync(specRoot, join(this.dir, 'spec'), {
       recursive: true,
-      filter: (source) => !/[/\\](dist|node_modules|test)$/.test(source),
+      filter: (source) => !/[/\\](dist|node_modules)$/.test(source),
     });
     cpSync(join(repoRoot, 'redocly.yaml'), join(this.dir, 'redocly.yaml'));
   }
