@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { type EngineAnswer, type EngineInput, type ForwardFunction, ProxyFailure } from './prism-engine.js';
+import { REFUSALS } from './refusals.js';
 
 export interface ForwardOptions {
   /** The one origin requests go to, with its base path: `https://staging.example.com/api`. */
@@ -48,17 +49,18 @@ export function createForward(options: ForwardOptions): ForwardFunction {
           answer.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size > options.bodyLimit) {
+              // Rejected first: destroying the answer emits 'aborted' at once, which would name the wrong cause.
+              reject(new ProxyFailure(REFUSALS.upstreamTooLarge(options.bodyLimit)));
               answer.destroy();
-              reject(new ProxyFailure(502, `The upstream's answer is larger than ${options.bodyLimit} bytes.`));
               return;
             }
             chunks.push(chunk);
           });
-          answer.on('aborted', () => reject(new ProxyFailure(502, 'The upstream closed the connection before its answer was complete.')));
-          answer.on('error', () => reject(new ProxyFailure(502, 'The upstream closed the connection before its answer was complete.')));
+          answer.on('aborted', () => reject(new ProxyFailure(REFUSALS.upstreamCutShort())));
+          answer.on('error', () => reject(new ProxyFailure(REFUSALS.upstreamCutShort())));
           answer.on('end', () => {
             if (!answer.complete) {
-              reject(new ProxyFailure(502, 'The upstream closed the connection before its answer was complete.'));
+              reject(new ProxyFailure(REFUSALS.upstreamCutShort()));
               return;
             }
             const raw = Buffer.concat(chunks);
@@ -72,12 +74,12 @@ export function createForward(options: ForwardOptions): ForwardFunction {
       );
       // The whole exchange, not only the silence between packets: a trickling upstream times out too.
       const timer = setTimeout(() => {
-        reject(new ProxyFailure(504, `The upstream did not answer within ${options.timeoutMs} ms.`));
+        reject(new ProxyFailure(REFUSALS.upstreamTimeout(options.timeoutMs)));
         outgoing.destroy();
       }, options.timeoutMs);
       outgoing.on('close', () => clearTimeout(timer));
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        reject(new ProxyFailure(502, `The upstream could not be reached (${error.code ?? error.message}).`));
+        reject(new ProxyFailure(REFUSALS.upstreamUnreachable(error.code ?? error.message)));
       });
       outgoing.end(body);
     });

@@ -4,29 +4,12 @@ import {
   type Contract,
   type Operation,
   describeParameterFindings,
-  errorEnvelope,
   invalidRequestMessage,
 } from '@myreports/pbx-contract';
 import type { EngineAnswer, EngineInput, MockChoice, PrismEngine, PrismFinding } from './prism-engine.js';
+import { REFUSALS } from './refusals.js';
+import { type RawRequest, type Reply, refuse } from './reply.js';
 import type { Responder } from './responder.js';
-
-/** A request as the HTTP server read it: body bytes already within the size limit. */
-export interface RawRequest {
-  method: string;
-  /** Request target: path and query, e.g. `/v1.0/pbxs?instanceId=1`. */
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-export interface Reply {
-  status: number;
-  headers: Record<string, string>;
-  body: string | Buffer;
-  /** For the request log: why a request was refused, or how an exchange breaks the contract. */
-  message?: string;
-  violations?: string[];
-}
 
 export interface HandlerOptions {
   contract: Contract;
@@ -44,7 +27,6 @@ export interface HandlerOptions {
 }
 
 const JSON_MEDIA_TYPE = 'application/json';
-const JSON_TYPE = `${JSON_MEDIA_TYPE}; charset=utf-8`;
 
 /** Most object members and array items in one request body, nested ones included. */
 export const MAX_BODY_MEMBERS = 1000;
@@ -76,17 +58,17 @@ export async function handleRequest(request: RawRequest, options: HandlerOptions
   const route = contract.route(request.method, path);
   const proxy = options.mode === 'proxy';
   if (!proxy && route.kind === 'no-path') {
-    return envelope(404, `No such resource: ${request.method} ${path} is not an operation of this API.`);
+    return refuse(REFUSALS.noSuchResource(request.method, path));
   }
   if (!proxy && route.kind === 'method-not-allowed') {
-    return { ...envelope(405, `Method not allowed: ${path} accepts ${route.allow.join(', ')}.`), headers: { 'content-type': JSON_TYPE, allow: route.allow.join(', ') } };
+    return refuse(REFUSALS.methodNotAllowed(path, route.allow));
   }
   const operation = route.kind === 'operation' ? route.operation : undefined;
   const headers = normaliseHeaders(request.headers);
   // Every answer of the API is JSON. Checked here, before the engine: Prism negotiates only when it
   // picks an example itself, and the twin answers in its place.
   if (!proxy && operation && headers.accept !== undefined && new Negotiator({ headers: { accept: headers.accept } }).mediaType([JSON_MEDIA_TYPE]) === undefined) {
-    return envelope(406, `Not acceptable: this operation answers ${JSON_MEDIA_TYPE}, and the Accept header asks for ${headers.accept}.`);
+    return refuse(REFUSALS.notAcceptable(headers.accept));
   }
 
   let body: unknown;
@@ -102,12 +84,12 @@ export async function handleRequest(request: RawRequest, options: HandlerOptions
     }
     const limit = options.maxPatchOperations;
     if (!proxy && Array.isArray(body) && body.length > limit && contract.resolve(operation.requestSchema())?.type === 'array') {
-      return envelope(400, `Invalid request: the body holds ${body.length} operations; a JSON Patch may hold at most ${limit}.`);
+      return refuse(REFUSALS.tooManyPatchOperations(body.length, limit));
     }
     // Validating every member of a 1 MiB object of 100,000 unknown fields takes Prism minutes; no
     // body of this API needs more than a few dozen.
     if (!proxy && !bodyNotJson && exceedsMembers(body, MAX_BODY_MEMBERS)) {
-      return envelope(400, `Invalid request: the body holds more than ${MAX_BODY_MEMBERS} fields and items; at most ${MAX_BODY_MEMBERS} are accepted.`);
+      return refuse(REFUSALS.tooManyMembers(MAX_BODY_MEMBERS));
     }
   } else if (proxy && request.body.length > 0) {
     body = request.body.toString('utf8');
@@ -122,7 +104,7 @@ export async function handleRequest(request: RawRequest, options: HandlerOptions
   };
   const preference = engine.preference(headers);
   if (preference === 'invalid') {
-    return envelope(400, 'Invalid request: header Prefer must be code=<status>, example=<name> or dynamic=true|false.');
+    return refuse(REFUSALS.invalidPrefer());
   }
 
   let choice: MockChoice = preference;
@@ -134,7 +116,8 @@ export async function handleRequest(request: RawRequest, options: HandlerOptions
   }
   const outcome = await engine.request(input, choice);
 
-  if (outcome.kind === 'refusal') return refusalReply(outcome.status, outcome.detail || outcome.title, operation, headers);
+  if (outcome.kind === 'upstream-failure') return refuse(outcome.refusal);
+  if (outcome.kind === 'refusal') return refusalReply(outcome.status, outcome.detail || outcome.title, headers);
 
   const { answer } = outcome;
   const requestErrors = outcome.requestFindings.filter((finding) => finding.severity === 'error');
@@ -145,8 +128,7 @@ export async function handleRequest(request: RawRequest, options: HandlerOptions
   }
   if (answerErrors.length > 0 && options.strict) {
     const violations = [...new Set(answerErrors.map((finding) => describe('response', finding)))];
-    const reply = envelope(500, `The mock's answer (${answer.status}) breaks the contract: ${violations.slice(0, 10).join('; ')}${violations.length > 10 ? `; and ${violations.length - 10} more` : ''}.`);
-    return { ...reply, violations };
+    return { ...refuse(REFUSALS.answerBreaksContract(answer.status, violations)), violations };
   }
   if (requestErrors.length > 0 && answer.status === 400 && operation) {
     const parameters = describeParameterFindings(operation, requestErrors);
@@ -158,41 +140,39 @@ export async function handleRequest(request: RawRequest, options: HandlerOptions
       bodyProblems = body === undefined ? ['the body is required'] : contract.explainBody(operation, body);
       if (bodyProblems.length === 0) bodyProblems = bodyFindings.map((finding) => finding.message);
     }
-    return envelope(400, invalidRequestMessage([...parameters, ...bodyProblems]));
+    return refuse(REFUSALS.invalidRequest(invalidRequestMessage([...parameters, ...bodyProblems])));
   }
   if (bodyNotJson && operation && answer.status < 300) {
     // Prism accepts some text where a JSON body is expected; the API does not.
-    return envelope(400, invalidRequestMessage(['the body is not valid JSON']));
+    return refuse(REFUSALS.invalidRequest(invalidRequestMessage(['the body is not valid JSON'])));
   }
   return withLocation(serialise(answer), operation, path, options.baseUrl);
 }
 
-/** The envelope for a request Prism refused before answering. */
-function refusalReply(status: number, detail: string, operation: Operation | undefined, headers: Record<string, string>): Reply {
+/**
+ * The envelope for a request Prism refused before answering. Prism's other refusals (415, 500, …)
+ * cannot happen behind the edges above; one that does is a fault of the mock, answered 500 and logged.
+ */
+function refusalReply(status: number, detail: string, headers: Record<string, string>): Reply {
   switch (status) {
     case 406:
-      return envelope(406, `Not acceptable: this operation answers application/json, and the Accept header asks for ${headers.accept ?? 'something else'}.`);
+      return refuse(REFUSALS.notAcceptable(headers.accept));
     case 404:
-      return envelope(404, operation ? 'Not Found' : 'No such resource.');
-    case 502:
-    case 504:
-      return envelope(status, detail);
+      return refuse(REFUSALS.notFound());
     case 422:
-      return envelope(400, `Invalid request: ${detail}`);
+      return refuse(REFUSALS.invalidRequest(`Invalid request: ${detail}`));
     default:
-      return envelope(status >= 500 ? 500 : status, `The mock could not answer: ${detail}`);
+      throw new Error(`Prism refused the request with ${status}: ${detail}`);
   }
 }
 
 /** A 415 when a body comes with a Content-Type the operation does not take (or none). */
 function unsupportedMediaType(operation: Operation, contentType: string | undefined): Reply | undefined {
-  const takes = operation.requestMediaTypes.join(', ');
-  if (contentType === undefined || contentType.trim() === '') {
-    return envelope(415, `Unsupported media type: the Content-Type header is missing; this operation takes ${takes}.`);
-  }
+  const takes = operation.requestMediaTypes;
+  if (contentType === undefined || contentType.trim() === '') return refuse(REFUSALS.contentTypeMissing(takes));
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
-  if (operation.requestMediaTypes.some((type) => type.toLowerCase() === mediaType)) return undefined;
-  return envelope(415, `Unsupported media type: the Content-Type header is ${JSON.stringify(mediaType)}; this operation takes ${takes}.`);
+  if (takes.some((type) => type.toLowerCase() === mediaType)) return undefined;
+  return refuse(REFUSALS.contentTypeNotTaken(mediaType, takes));
 }
 
 /**
@@ -268,10 +248,6 @@ function serialise(answer: EngineAnswer): Reply {
   if (typeof answer.body === 'string') return { status: answer.status, headers, body: answer.body };
   headers['content-type'] ??= 'application/json';
   return { status: answer.status, headers, body: JSON.stringify(answer.body) };
-}
-
-export function envelope(status: number, message: string): Reply {
-  return { status, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify(errorEnvelope(status, message)), message };
 }
 
 function parseJsonSafe(body: string | Buffer): unknown {

@@ -1,6 +1,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type RawRequest, type Reply, envelope } from './handle-request.js';
+import { REFUSALS } from './refusals.js';
+import { type RawRequest, type Reply, refuse } from './reply.js';
 import { MockSetupError } from './options.js';
 
 export interface RequestLogEntry {
@@ -86,7 +87,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       return;
     }
     const tooLarge = (): void => {
-      const reply = envelope(413, `Payload too large: a request body may hold at most ${options.bodyLimit} bytes.`);
+      const reply = refuse(REFUSALS.payloadTooLarge(options.bodyLimit));
       // Stop reading what is left of the body: nothing more of it is kept.
       res.setHeader('connection', 'close');
       write(res, reply);
@@ -123,7 +124,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
           log(req, started, reply);
         },
         (error: unknown) => {
-          const reply = envelope(500, 'The mock failed to answer this request; the next one is served as usual.');
+          const reply = refuse(REFUSALS.engineFault());
           write(res, reply);
           log(req, started, reply, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
         },
@@ -133,7 +134,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   // A malformed request line or header never reaches the handler: answer it in the envelope too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
-    const body = envelope(400, 'Invalid request: the HTTP request is malformed.').body as string;
+    const body = refuse(REFUSALS.malformedHttp()).body as string;
     socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
 

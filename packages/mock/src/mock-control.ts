@@ -1,5 +1,5 @@
-import type { RawRequest, Reply } from './handle-request.js';
-import { envelope } from './handle-request.js';
+import { REFUSALS } from './refusals.js';
+import { JSON_TYPE, type RawRequest, type Reply, refuse } from './reply.js';
 import { timestamp } from './twin/envelopes.js';
 
 /** The mock's own paths, outside the API and its description: no path of the spec starts with it. */
@@ -15,18 +15,17 @@ export function controlReply(request: RawRequest, reset: () => Promise<void>): P
   const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
   if (!path.startsWith(CONTROL_PREFIX)) return undefined;
   if (path.replace(/\/$/, '') !== `${CONTROL_PREFIX}reset`) {
-    return Promise.resolve(envelope(404, `No such resource: the mock's own path is POST ${CONTROL_PREFIX}reset.`));
+    return Promise.resolve(refuse(REFUSALS.noSuchControl(CONTROL_PREFIX)));
   }
   if (request.method !== 'POST') {
-    const reply = envelope(405, `Method not allowed: ${CONTROL_PREFIX}reset accepts POST.`);
-    return Promise.resolve({ ...reply, headers: { ...reply.headers, allow: 'POST' } });
+    return Promise.resolve(refuse(REFUSALS.controlMethodNotAllowed(CONTROL_PREFIX)));
   }
   return reset().then(
     (): Reply => ({
       status: 200,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
+      headers: { 'content-type': JSON_TYPE },
       body: JSON.stringify({ status: 'success', timestamp: timestamp() }),
     }),
-    (error: unknown) => envelope(500, `The reset failed: ${(error as Error).message}`),
+    (error: unknown) => refuse(REFUSALS.resetFailed((error as Error).message)),
   );
 }

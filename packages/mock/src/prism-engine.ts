@@ -3,6 +3,7 @@
 // example selection; it returns its findings as objects, which this module hands on as plain data.
 import { createRequire } from 'node:module';
 import type { Finding } from '@myreports/pbx-contract';
+import type { Refusal } from './refusals.js';
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse, PrismHttpComponents } from '@stoplight/prism-http';
 import * as E from 'fp-ts/lib/Either.js';
@@ -47,8 +48,10 @@ export type EngineOutcome =
       /** Errors Prism found in the answer, when response validation is on. */
       answerFindings: PrismFinding[];
     }
-  /** Prism refused the request before any answer: routing (404/405), `Accept` (406), a bad `Prefer`, an upstream failure. */
-  | { kind: 'refusal'; status: number; title: string; detail: string };
+  /** Prism refused the request before any answer: routing (404/405), `Accept` (406), a bad `Prefer`. */
+  | { kind: 'refusal'; status: number; title: string; detail: string }
+  /** Proxy mode: the upstream failed. */
+  | { kind: 'upstream-failure'; refusal: Refusal };
 
 export interface PrismFinding extends Finding {
   severity: 'error' | 'warning' | 'information' | 'hint';
@@ -75,13 +78,10 @@ export interface PrismEngineOptions {
 /** Sends a request to the upstream and resolves with its answer, or rejects with a `ProxyFailure`. */
 export type ForwardFunction = (input: EngineInput) => Promise<EngineAnswer>;
 
-/** An upstream failure with the status the client should get (502, 504). */
+/** An upstream failure, with the refusal the client gets (502, 504). */
 export class ProxyFailure extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
   }
 }
 
@@ -181,7 +181,7 @@ export async function createPrismEngine(options: PrismEngineOptions): Promise<Pr
       const result = await prism.request(prismInput, operations, { ...config, mock: mockConfig } as IHttpConfig)().finally(() => inputs.delete(prismInput));
       if (E.isLeft(result)) {
         const error = result.left as Error & { status?: number; detail?: string };
-        if (error instanceof ProxyFailure) return { kind: 'refusal', status: error.status, title: 'Bad Gateway', detail: error.message };
+        if (error instanceof ProxyFailure) return { kind: 'upstream-failure', refusal: error.refusal };
         if (typeof error.status !== 'number') throw error;
         return { kind: 'refusal', status: error.status, title: error.message, detail: error.detail ?? '' };
       }

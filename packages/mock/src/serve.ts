@@ -1,5 +1,6 @@
 import { type Contract, SpecNotBuiltError, loadContract } from '@myreports/pbx-contract';
-import { type HandlerOptions, type RawRequest, type Reply, handleRequest } from './handle-request.js';
+import { type HandlerOptions, handleRequest } from './handle-request.js';
+import type { RawRequest, Reply } from './reply.js';
 import { type RequestLogEntry, startHttpServer } from './http-server.js';
 import { DEFAULTS, type LogLevel, MockSetupError, type ServerOptions, atLeast } from './options.js';
 import { type PrismEngineOptions, createPrismEngine } from './prism-engine.js';

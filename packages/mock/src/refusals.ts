@@ -1,0 +1,59 @@
+/**
+ * Every refusal the mock and the proxy answer themselves, by name: its status and its message, in
+ * one place. `test/refusals.test.ts` provokes each one over HTTP, so an entry without a test fails.
+ * (The twin's answers about stored profiles are the twin's own, in `twin/`.)
+ */
+export const REFUSALS = {
+  // The contract edges, decided before Prism.
+  noSuchResource: (method: string, path: string) => refusal(404, `No such resource: ${method} ${path} is not an operation of this API.`),
+  methodNotAllowed: (path: string, allow: readonly string[]) => ({
+    ...refusal(405, `Method not allowed: ${path} accepts ${allow.join(', ')}.`),
+    headers: { allow: allow.join(', ') },
+  }),
+  notAcceptable: (accept: string | undefined) =>
+    refusal(406, `Not acceptable: this operation answers application/json, and the Accept header asks for ${accept ?? 'something else'}.`),
+  contentTypeMissing: (takes: readonly string[]) =>
+    refusal(415, `Unsupported media type: the Content-Type header is missing; this operation takes ${takes.join(', ')}.`),
+  contentTypeNotTaken: (mediaType: string, takes: readonly string[]) =>
+    refusal(415, `Unsupported media type: the Content-Type header is ${JSON.stringify(mediaType)}; this operation takes ${takes.join(', ')}.`),
+  tooManyPatchOperations: (count: number, limit: number) =>
+    refusal(400, `Invalid request: the body holds ${count} operations; a JSON Patch may hold at most ${limit}.`),
+  tooManyMembers: (limit: number) => refusal(400, `Invalid request: the body holds more than ${limit} fields and items; at most ${limit} are accepted.`),
+  invalidPrefer: () => refusal(400, 'Invalid request: header Prefer must be code=<status>, example=<name> or dynamic=true|false.'),
+  // After Prism.
+  /** `message`: the contract core's `invalidRequestMessage`, every problem named. */
+  invalidRequest: (message: string) => refusal(400, message),
+  answerBreaksContract: (status: number, violations: readonly string[]) =>
+    refusal(
+      500,
+      `The mock's answer (${status}) breaks the contract: ${violations.slice(0, 10).join('; ')}${violations.length > 10 ? `; and ${violations.length - 10} more` : ''}.`,
+    ),
+  /** Prism's own 404 where the mock's router found an operation (`Prefer: example=` an unknown name, `code=` an undocumented status): the vendor's text. */
+  notFound: () => refusal(404, 'Not Found'),
+  // The HTTP server.
+  payloadTooLarge: (limit: number) => refusal(413, `Payload too large: a request body may hold at most ${limit} bytes.`),
+  malformedHttp: () => refusal(400, 'Invalid request: the HTTP request is malformed.'),
+  engineFault: () => refusal(500, 'The mock failed to answer this request; the next one is served as usual.'),
+  // The mock's own paths (`/__mock/`).
+  noSuchControl: (prefix: string) => refusal(404, `No such resource: the mock's own path is POST ${prefix}reset.`),
+  controlMethodNotAllowed: (prefix: string) => ({ ...refusal(405, `Method not allowed: ${prefix}reset accepts POST.`), headers: { allow: 'POST' } }),
+  resetFailed: (reason: string) => refusal(500, `The reset failed: ${reason}`),
+  // Proxy mode: the upstream.
+  upstreamTooLarge: (limit: number) => refusal(502, `The upstream's answer is larger than ${limit} bytes.`),
+  upstreamCutShort: () => refusal(502, 'The upstream closed the connection before its answer was complete.'),
+  upstreamUnreachable: (reason: string) => refusal(502, `The upstream could not be reached (${reason}).`),
+  upstreamTimeout: (milliseconds: number) => refusal(504, `The upstream did not answer within ${milliseconds} ms.`),
+} satisfies Record<string, (...args: never[]) => Refusal>;
+
+export type RefusalName = keyof typeof REFUSALS;
+
+export interface Refusal {
+  status: number;
+  message: string;
+  /** Headers the refusal needs besides the content type (`Allow` of a 405). */
+  headers?: Record<string, string>;
+}
+
+function refusal(status: number, message: string): Refusal {
+  return { status, message };
+}

@@ -1,0 +1,34 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { errorEnvelope } from '@myreports/pbx-contract';
+import type { Refusal } from './refusals.js';
+
+/** A request as the HTTP server read it: body bytes already within the size limit. */
+export interface RawRequest {
+  method: string;
+  /** Request target: path and query, e.g. `/v1.0/pbxs?instanceId=1`. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** What the HTTP server writes back. */
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+  /** For the request log: why a request was refused, or how an exchange breaks the contract. */
+  message?: string;
+  violations?: string[];
+}
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The one builder of error replies: the API's envelope with the refusal's status and message. */
+export function refuse(refusal: Refusal): Reply {
+  return {
+    status: refusal.status,
+    headers: { 'content-type': JSON_TYPE, ...refusal.headers },
+    body: JSON.stringify(errorEnvelope(refusal.status, refusal.message)),
+    message: refusal.message,
+  };
+}

@@ -1,0 +1,197 @@
+// Every entry of the refusal catalogue, provoked the way a client meets it, answers its status and
+// message in the API's envelope. The table is typed by the catalogue: a new refusal without a case
+// here does not compile, and the last test fails.
+import { once } from 'node:events';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import { kazooCreate } from '@myreports/pbx-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningMock, type RunningProxy, startMock, startProxy } from '@myreports/pbx-mock';
+import { CONTROL_PREFIX, controlReply } from '../src/mock-control.js';
+import { REFUSALS, type Refusal, type RefusalName } from '../src/refusals.js';
+import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+
+interface Seen {
+  status: number;
+  header: (name: string) => string | null | undefined;
+  json: any;
+}
+
+let mock: RunningMock;
+let small: RunningMock;
+let strict: RunningMock;
+let faulty: RunningMock;
+const proxies: RunningProxy[] = [];
+const upstreams: Server[] = [];
+
+beforeAll(async () => {
+  [mock, small, strict, faulty] = await Promise.all([
+    startMock({ port: 0, logLevel: 'silent' }),
+    startMock({ port: 0, logLevel: 'silent', bodyLimit: 200 }),
+    startMock({ port: 0, logLevel: 'silent', strict: true, respond: () => ({ status: 200, body: { data: 'not a list' } }) }),
+    startMock({
+      port: 0,
+      logLevel: 'silent',
+      respond: () => {
+        throw new Error('responder failure');
+      },
+    }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([mock, small, strict, faulty, ...proxies].map((server) => server?.stop()));
+  for (const server of upstreams) server.closeAllConnections(), server.close();
+});
+
+const seen = (answer: Awaited<ReturnType<typeof call>>): Seen => ({ status: answer.status, header: (name) => answer.headers.get(name), json: answer.json });
+
+/** A proxy in front of an upstream that answers with `handler`. */
+async function proxyFor(handler: Parameters<typeof createServer>[1], options: { upstreamTimeoutMs?: number } = {}): Promise<RunningProxy> {
+  const server = createServer(handler).listen(0, '127.0.0.1');
+  upstreams.push(server);
+  await once(server, 'listening');
+  const proxy = await startProxy({ upstream: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, port: 0, logLevel: 'silent', ...options });
+  proxies.push(proxy);
+  return proxy;
+}
+
+/** Raw bytes on a socket, for what no HTTP client sends (a malformed request, a body without Content-Type). */
+async function rawHttp(url: string, bytes: string): Promise<Seen> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  socket.end(bytes);
+  let text = '';
+  for await (const chunk of socket) text += String(chunk);
+  const [head = '', body = ''] = text.split('\r\n\r\n');
+  const headers = new Map(head.split('\r\n').slice(1).map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+  return { status: Number(head.split(' ')[1]), header: (name) => headers.get(name), json: JSON.parse(body) };
+}
+
+const patch = (operations: number) => Array.from({ length: operations }, () => ({ op: 'replace', path: '/name', value: 'x' }));
+
+const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Seen> } } = {
+  noSuchResource: {
+    want: REFUSALS.noSuchResource('GET', '/v1.0/unknown'),
+    provoke: async () => seen(await call(mock.url, 'GET', '/v1.0/unknown', { headers: BEARER })),
+  },
+  methodNotAllowed: {
+    want: REFUSALS.methodNotAllowed(PATHS.profile(), ['GET', 'DELETE', 'PATCH']),
+    provoke: async () => seen(await call(mock.url, 'PUT', PATHS.profile(), { headers: BEARER })),
+  },
+  notAcceptable: {
+    want: REFUSALS.notAcceptable('text/html'),
+    provoke: async () => seen(await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, accept: 'text/html' } })),
+  },
+  contentTypeMissing: {
+    want: REFUSALS.contentTypeMissing(['application/json']),
+    provoke: () => {
+      const body = JSON.stringify(kazooCreate());
+      const headers = Object.entries({ ...WRITE_HEADERS, 'content-type': undefined, 'content-length': Buffer.byteLength(body), connection: 'close' })
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
+      return rawHttp(mock.url, `POST ${PATHS.profiles} HTTP/1.1\r\nhost: mock\r\n${headers}\r\n${body}`);
+    },
+  },
+  contentTypeNotTaken: {
+    want: REFUSALS.contentTypeNotTaken('text/plain', ['application/json']),
+    provoke: async () => seen(await call(mock.url, 'POST', PATHS.profiles, { headers: { ...WRITE_HEADERS, 'content-type': 'text/plain' }, body: kazooCreate() })),
+  },
+  tooManyPatchOperations: {
+    want: REFUSALS.tooManyPatchOperations(101, 100),
+    provoke: async () => seen(await call(mock.url, 'PATCH', PATHS.profile(), { headers: WRITE_HEADERS, body: patch(101) })),
+  },
+  tooManyMembers: {
+    want: REFUSALS.tooManyMembers(1000),
+    provoke: async () =>
+      seen(await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: { ...kazooCreate(), extra: Array.from({ length: 1001 }, () => 1) } })),
+  },
+  invalidPrefer: {
+    want: REFUSALS.invalidPrefer(),
+    provoke: async () => seen(await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'code=abc' } })),
+  },
+  invalidRequest: {
+    want: REFUSALS.invalidRequest('Invalid request: body field name is required.'),
+    provoke: async () => seen(await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: { ...kazooCreate(), name: undefined } })),
+  },
+  answerBreaksContract: {
+    want: { status: 500, message: expect.stringMatching(/^The mock's answer \(200\) breaks the contract: response\.body/) },
+    provoke: async () => seen(await call(strict.url, 'GET', PATHS.profiles, { headers: BEARER })),
+  },
+  notFound: {
+    want: REFUSALS.notFound(),
+    provoke: async () => seen(await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'example=NoSuchExample' } })),
+  },
+  payloadTooLarge: {
+    want: REFUSALS.payloadTooLarge(200),
+    provoke: async () => seen(await call(small.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: { ...kazooCreate(), name: 'x'.repeat(300) } })),
+  },
+  malformedHttp: {
+    want: REFUSALS.malformedHttp(),
+    provoke: () => rawHttp(mock.url, 'NOT HTTP AT ALL\r\n\r\n'),
+  },
+  engineFault: {
+    want: REFUSALS.engineFault(),
+    provoke: async () => seen(await call(faulty.url, 'GET', PATHS.profiles, { headers: BEARER })),
+  },
+  noSuchControl: {
+    want: REFUSALS.noSuchControl(CONTROL_PREFIX),
+    provoke: async () => seen(await call(mock.url, 'POST', `${CONTROL_PREFIX}nothing`)),
+  },
+  controlMethodNotAllowed: {
+    want: REFUSALS.controlMethodNotAllowed(CONTROL_PREFIX),
+    provoke: async () => seen(await call(mock.url, 'GET', `${CONTROL_PREFIX}reset`)),
+  },
+  resetFailed: {
+    want: REFUSALS.resetFailed('disk full'),
+    // No reset of this mock fails today (the state file reports its own write errors): the reply of one that would.
+    provoke: async () => {
+      const reply = await controlReply({ method: 'POST', url: `${CONTROL_PREFIX}reset`, headers: {}, body: Buffer.alloc(0) }, () => Promise.reject(new Error('disk full')))!;
+      return { status: reply.status, header: (name) => reply.headers[name], json: JSON.parse(String(reply.body)) };
+    },
+  },
+  upstreamTooLarge: {
+    want: REFUSALS.upstreamTooLarge(10 * 1024 * 1024),
+    provoke: async () => {
+      const proxy = await proxyFor((_, res) => res.end(Buffer.alloc(10 * 1024 * 1024 + 1, 32)));
+      return seen(await call(proxy.url, 'GET', PATHS.profiles, { headers: BEARER }));
+    },
+  },
+  upstreamCutShort: {
+    want: REFUSALS.upstreamCutShort(),
+    provoke: async () => {
+      const proxy = await proxyFor((_, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        res.write('{"data":', () => res.socket?.destroy());
+      });
+      return seen(await call(proxy.url, 'GET', PATHS.profiles, { headers: BEARER }));
+    },
+  },
+  upstreamUnreachable: {
+    want: REFUSALS.upstreamUnreachable('ECONNRESET'),
+    provoke: async () => {
+      const proxy = await proxyFor((req) => req.socket.destroy());
+      return seen(await call(proxy.url, 'GET', PATHS.profiles, { headers: BEARER }));
+    },
+  },
+  upstreamTimeout: {
+    want: REFUSALS.upstreamTimeout(100),
+    // The upstream never answers; the proxy gives up after its (short) timeout.
+    provoke: async () => seen(await call((await proxyFor(() => {}, { upstreamTimeoutMs: 100 })).url, 'GET', PATHS.profiles, { headers: BEARER })),
+  },
+};
+
+describe('the refusal catalogue', () => {
+  it.each(Object.entries(CASES))('%s: its status and message, in the envelope', async (_name, { want, provoke }) => {
+    const answer = await provoke();
+    expect(answer.status).toBe(want.status);
+    expect(answer.json).toMatchObject({ error: want.status, message: want.message, status: 'error', timestamp: expect.stringMatching(/\.\d{7}Z$/) });
+    expect(answer.header('content-type')).toBe('application/json; charset=utf-8');
+    for (const [name, value] of Object.entries(want.headers ?? {})) expect(answer.header(name)).toBe(value);
+  });
+
+  it('every refusal has a case above', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(REFUSALS).sort());
+  });
+});
