@@ -44,6 +44,16 @@ export function parseChangeset(path: string, text: string): Changeset {
   return { path, text, bumps };
 }
 
+/** The highest bump that `changesets` give the package `name`, and the first changeset that gives it. */
+export function highestBump(name: string, changesets: readonly Changeset[]): { bump: Bump; path: string } | undefined {
+  let best: { bump: Bump; path: string } | undefined;
+  for (const changeset of changesets) {
+    const bump = changeset.bumps.get(name);
+    if (bump && (!best || BUMPS.indexOf(bump) > BUMPS.indexOf(best.bump))) best = { bump, path: changeset.path };
+  }
+  return best;
+}
+
 function isChangesetFile(file: string): boolean {
   return file.endsWith('.md') && file !== 'README.md' && !file.includes('/');
 }

@@ -1,8 +1,8 @@
-// The arguments both commands share (`--base <git ref>`, `--help`), read the same way by each:
+// The arguments the commands share (`--base <git ref>`, `--help`), read the same way by each:
 // the options, or the exit code when there is nothing to compare (0 after --help, 2 on a mistake).
 import { parseArgs } from 'node:util';
 
-export function parseBaseArgs<Flag extends string>(usage: string, flags: readonly Flag[] = []): { base: string } & Record<Flag, boolean> | number {
+export function parseBaseArgs<Flag extends string>(usage: string, flags: readonly Flag[] = [], baseRequired = true): { base: string } & Record<Flag, boolean> | number {
   let options;
   try {
     const booleans = Object.fromEntries([...flags, 'help'].map((flag) => [flag, { type: 'boolean', default: false } as const]));
@@ -15,7 +15,7 @@ export function parseBaseArgs<Flag extends string>(usage: string, flags: readonl
     console.log(usage);
     return 0;
   }
-  if (typeof options.base !== 'string' || !options.base) {
+  if (baseRequired && (typeof options.base !== 'string' || !options.base)) {
     console.error(`Missing --base <git ref>: the ref to compare the working tree with (e.g. origin/main).\n\n${usage}`);
     return 2;
   }

@@ -4,7 +4,7 @@
 // changeset names it (the types package builds from the spec as a dev dependency), so the change
 // must name them all, each with the bump the change itself needs.
 import type { Change } from './change.js';
-import { type Bump, BUMPS, type Changeset } from './changesets.js';
+import { type Bump, BUMPS, type Changeset, highestBump } from './changesets.js';
 import { SPEC_PACKAGE } from './declared.js';
 
 export const RELEASED_WITH_THE_TYPES = [
@@ -47,13 +47,4 @@ export function missingReleases(need: Need, ofChange: readonly Changeset[]): str
     if (BUMPS.indexOf(found.bump) < BUMPS.indexOf(wanted.bump)) return [`${demand}; ${found.path} bumps it only ${found.bump}`];
     return [];
   });
-}
-
-function highestBump(name: string, changesets: readonly Changeset[]): { bump: Bump; path: string } | undefined {
-  let best: { bump: Bump; path: string } | undefined;
-  for (const changeset of changesets) {
-    const bump = changeset.bumps.get(name);
-    if (bump && (!best || BUMPS.indexOf(bump) > BUMPS.indexOf(best.bump))) best = { bump, path: changeset.path };
-  }
-  return best;
 }

@@ -60,6 +60,11 @@ export function compareObjects(before: unknown, after: unknown, sides: Sides, pr
           : { breaking: true, what: `field ${field(name)} is no longer always returned: clients that rely on it may get nothing` },
       );
     }
+    if (previous['deprecated'] !== true && next['deprecated'] === true) {
+      findings.push({ breaking: false, what: `field ${field(name)} deprecated` });
+    } else if (previous['deprecated'] === true && next['deprecated'] !== true) {
+      findings.push({ breaking: false, what: `field ${field(name)} no longer deprecated` });
+    }
     findings.push(...compareValues(previous, next, sides, `${prefix}${name}`));
   }
   if (request && !a.closed && b.closed) {
@@ -79,7 +84,7 @@ export function compareValues(before: unknown, after: unknown, sides: Sides, fie
   if (a['items'] !== undefined || b['items'] !== undefined) {
     findings.push(...compareValues(a['items'], b['items'], sides, `${field}[]`));
   }
-  for (const difference of constraintDifferences(a, b)) {
+  for (const difference of constraintDifferences({ schema: a, doc: sides.before }, { schema: b, doc: sides.after })) {
     // A narrower value set breaks senders (requests); a wider or different one breaks readers (responses).
     const breaking =
       difference.effect === 'different' ||
@@ -105,13 +110,19 @@ const UPPER_BOUNDS = ['maxLength', 'maxItems', 'maximum', 'exclusiveMaximum', 'm
 const LOWER_BOUNDS = ['minLength', 'minItems', 'minimum', 'exclusiveMinimum', 'minProperties'];
 const EXACT = ['pattern', 'format', 'const', 'multipleOf'];
 
-function constraintDifferences(a: Schema, b: Schema): ConstraintDifference[] {
+interface Side {
+  schema: Schema;
+  doc: Document;
+}
+
+function constraintDifferences(sideA: Side, sideB: Side): ConstraintDifference[] {
+  const [a, b] = [sideA.schema, sideB.schema];
   const out: ConstraintDifference[] = [];
   const show = (value: unknown) => (value === undefined ? 'none' : JSON.stringify(value));
   const change = (keyword: string) => `${keyword} ${show(a[keyword])} → ${show(b[keyword])}`;
 
-  const typesA = typeSet(a);
-  const typesB = typeSet(b);
+  const typesA = typeSet(a, sideA.doc);
+  const typesB = typeSet(b, sideB.doc);
   if (typesA && typesB) {
     const lost = [...typesA].filter((type) => !typesB.has(type));
     const gained = [...typesB].filter((type) => !typesA.has(type));
@@ -138,8 +149,8 @@ function constraintDifferences(a: Schema, b: Schema): ConstraintDifference[] {
     if (JSON.stringify(x) === JSON.stringify(y)) continue;
     out.push({ what: change(keyword), effect: x === undefined ? 'narrower' : y === undefined ? 'wider' : 'different' });
   }
-  const enumA = a['enum'] === undefined ? undefined : asArray(a['enum']).map((value) => JSON.stringify(value));
-  const enumB = b['enum'] === undefined ? undefined : asArray(b['enum']).map((value) => JSON.stringify(value));
+  const enumA = allowedValues(a, sideA.doc)?.map((value) => JSON.stringify(value));
+  const enumB = allowedValues(b, sideB.doc)?.map((value) => JSON.stringify(value));
   if (enumA || enumB) {
     const lost = enumA && enumB ? enumA.filter((value) => !enumB.includes(value)) : [];
     const gained = enumA && enumB ? enumB.filter((value) => !enumA.includes(value)) : [];
@@ -154,8 +165,28 @@ function constraintDifferences(a: Schema, b: Schema): ConstraintDifference[] {
   return out;
 }
 
-function typeSet(schema: Schema): Set<string> | undefined {
+/** The types a schema allows: its `type`, or those of the branches of its `anyOf`/`oneOf` when each has one. */
+function typeSet(schema: Schema, doc: Document): Set<string> | undefined {
   const type = schema['type'];
-  if (type === undefined) return undefined;
-  return new Set(Array.isArray(type) ? (type as string[]) : [type as string]);
+  if (type !== undefined) return new Set(Array.isArray(type) ? (type as string[]) : [type as string]);
+  const branches = branchesOf(schema, doc).map((branch) => typeSet(branch, doc));
+  if (branches.length === 0 || branches.some((types) => types === undefined)) return undefined;
+  return new Set(branches.flatMap((types) => [...types!]));
+}
+
+/**
+ * The values a schema allows when it lists them: `enum`, `const`, `true`/`false` for a boolean, or
+ * the union of its branches when each lists its own. So `const: X` beside `enum: [X]`, and a
+ * boolean-or-string `type` list split into an `anyOf`, compare as the same values.
+ */
+function allowedValues(schema: Schema, doc: Document): unknown[] | undefined {
+  if (schema['enum'] !== undefined) return asArray(schema['enum']);
+  if (schema['const'] !== undefined) return [schema['const']];
+  const branches = branchesOf(schema, doc).map((branch) => allowedValues(branch, doc));
+  if (branches.length > 0) return branches.some((values) => values === undefined) ? undefined : branches.flat();
+  return schema['type'] === 'boolean' ? [true, false] : undefined;
+}
+
+function branchesOf(schema: Schema, doc: Document): Schema[] {
+  return [...asArray(schema['anyOf']), ...asArray(schema['oneOf'])].map((branch) => resolve(branch, doc) ?? {});
 }
