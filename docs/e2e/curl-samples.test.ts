@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSpecValidator, loadBundledSpec } from '@myreports/pbx-fixtures';
+import { loadContract } from '@myreports/pbx-contract';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { type CodeSample, collectCodeSamples, guideCodeBlocks, sampleName, samplesIn } from '../scripts/code-samples.js';
 
 const run = promisify(execFile);
-const spec = loadBundledSpec();
-const validator = createSpecValidator(spec);
+const contract = loadContract();
+const spec = contract.document;
 /** The host every sample calls, as a reader copies it; the test points it at the mock instead. */
 const PRODUCTION_BASE = 'https://api.na.myreports.cloud/api';
 
@@ -30,18 +30,7 @@ async function runCurl(source: string, baseUrl: string, token: string | undefine
 }
 
 /** The success status the spec documents for the sample's operation (the one 2xx it lists). */
-function documentedStatus(sample: Pick<CodeSample, 'method' | 'path'>): string {
-  const responses = (spec.paths[sample.path]?.[sample.method] as { responses: Record<string, unknown> }).responses;
-  const success = Object.keys(responses).filter((status) => status.startsWith('2'));
-  if (success.length !== 1) throw new Error(`${sample.method} ${sample.path} documents ${success.length} success statuses.`);
-  return success[0]!;
-}
-
-/** Pointer of the JSON schema of that answer, for the shared validator. */
-function responseSchemaPointer(sample: Pick<CodeSample, 'method' | 'path'>, status: string): string {
-  const escape = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1');
-  return `#/paths/${escape(sample.path)}/${sample.method}/responses/${status}/content/application~1json/schema`;
-}
+const documentedStatus = (sample: CodeSample): number => contract.successStatus(contract.operation(sample.operationId));
 
 const curlSamples = samplesIn(collectCodeSamples(spec), 'curl');
 
@@ -58,10 +47,8 @@ describe('the curl samples, run with sh against the mock', () => {
   beforeEach(() => mock.reset());
 
   it('cover every operation of the spec', () => {
-    const operationIds = Object.values(spec.paths).flatMap((item) =>
-      Object.values(item).map((operation) => (operation as { operationId?: string }).operationId),
-    );
-    expect([...new Set(curlSamples.map((sample) => sample.operationId))].sort()).toEqual(operationIds.filter(Boolean).sort());
+    const operationIds = contract.operations.map((operation) => operation.operationId);
+    expect([...new Set(curlSamples.map((sample) => sample.operationId))].sort()).toEqual(operationIds.sort());
   });
 
   it.each(curlSamples.map((sample) => [sampleName(sample), sample] as const))(
@@ -69,9 +56,8 @@ describe('the curl samples, run with sh against the mock', () => {
     async (_, sample) => {
       const status = documentedStatus(sample);
       const answer = await runCurl(sample.source, mock.url, 'any-token');
-      expect(answer.status).toBe(Number(status));
-      const result = validator.validate(responseSchemaPointer(sample, status), JSON.parse(answer.body));
-      expect(result.errors).toEqual([]);
+      expect(answer.status).toBe(status);
+      expect(contract.validateResponse(contract.operation(sample.operationId), status, JSON.parse(answer.body))).toEqual([]);
     },
   );
 
@@ -95,7 +81,7 @@ describe('the curl samples, run with sh against the mock', () => {
     const broken = sample.source.replace(/pbxs\/[0-9a-f-]{36}/, 'pbxs/not-a-guid');
     expect(broken).not.toBe(sample.source);
     const answer = await runCurl(broken, mock.url, 'any-token');
-    expect(answer.status).not.toBe(Number(documentedStatus(sample)));
+    expect(answer.status).not.toBe(documentedStatus(sample));
     expect(answer.status).toBe(400);
   });
 

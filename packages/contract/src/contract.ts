@@ -2,6 +2,7 @@ import { type OpenApiDocument, loadBundledSpec } from './document.js';
 import { createBodyExplainer } from './explain-body.js';
 import { type Operation, type Route, createRouter, listOperations } from './operations.js';
 import { resolveRef } from './refs.js';
+import { responseProblems, successStatus } from './responses.js';
 import { type SpecValidator, createSpecValidator } from './validator.js';
 import { type TypedExamples, typedExamplesOf } from './variants.js';
 
@@ -9,6 +10,8 @@ import { type TypedExamples, typedExamplesOf } from './variants.js';
 export interface Contract {
   document: OpenApiDocument;
   operations: Operation[];
+  /** The operation of an `operationId`; throws when the spec has none. */
+  operation(operationId: string): Operation;
   /** The operation a method and a concrete path go to, or why there is none. */
   route(method: string, pathname: string): Route;
   /** Follows local `$ref`s. */
@@ -18,6 +21,13 @@ export interface Contract {
   explainBody(operation: Operation, body: unknown): string[];
   /** The success example of each `_type`, for operations whose body has one. */
   typedExamples(operation: Operation): TypedExamples | undefined;
+  /** The one 2xx status the operation documents (`201` for a create). */
+  successStatus(operation: Operation): number;
+  /**
+   * What is wrong with an answer: an undocumented status, or a body that breaks the schema the spec
+   * declares for it (one line per validator error). Empty when the answer keeps the contract.
+   */
+  validateResponse(operation: Operation, status: number, body: unknown): string[];
 }
 
 /** The contract of `document` (default: the bundled spec, `@myreports/pbx-openapi`). */
@@ -29,6 +39,11 @@ export function loadContract(document: OpenApiDocument = loadBundledSpec()): Con
   return {
     document,
     operations,
+    operation: (operationId) => {
+      const found = operations.find((operation) => operation.operationId === operationId);
+      if (!found) throw new Error(`The spec has no operation ${operationId}.`);
+      return found;
+    },
     route: createRouter(operations),
     resolve: (node) => resolveRef(document, node),
     validator,
@@ -37,5 +52,7 @@ export function loadContract(document: OpenApiDocument = loadBundledSpec()): Con
       return schema === undefined ? [] : explain(schema, body);
     },
     typedExamples: (operation) => typed.get(operation),
+    successStatus,
+    validateResponse: (operation, status, body) => responseProblems(validator, operation, status, body),
   };
 }

@@ -9,7 +9,7 @@ export {
   exampleValue,
   loadBundledSpec,
 } from './document.js';
-export { atPointer, operationPointer, resolveRef } from './refs.js';
+export { atPointer, resolveRef } from './refs.js';
 export { HTTP_METHODS, type Operation, type Parameter, type Route, createRouter, listOperations } from './operations.js';
 export { type SpecValidator, type ValidationResult, createSpecValidator } from './validator.js';
 export { type Tag, type TypedExamples, branchesOf, discriminatingMembers, selectVariant, typedExamplesOf } from './variants.js';

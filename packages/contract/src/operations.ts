@@ -1,5 +1,5 @@
 import type { Json, OpenApiDocument, OperationObject } from './document.js';
-import { operationPointer, resolveRef } from './refs.js';
+import { resolveRef } from './refs.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -17,8 +17,6 @@ export interface Operation {
   /** Path template, e.g. `/v1.0/pbxs`. */
   path: string;
   operationId: string;
-  /** JSON pointer of the operation, e.g. `#/paths/~1v1.0~1pbxs/get`. */
-  pointer: string;
   object: OperationObject;
   /** Path-level and operation-level parameters, resolved, in the spec's order. */
   parameters: Parameter[];
@@ -26,6 +24,10 @@ export interface Operation {
   requestMediaTypes: string[];
   /** Schema of the request body for `mediaType` (default: the first), unresolved. */
   requestSchema(mediaType?: string): unknown;
+  /** Documented response statuses, in the spec's order: `['200', '400', '401', '404']`. */
+  statuses: string[];
+  /** Schema of the response body of `status` for `mediaType`, unresolved; undefined when it declares none. */
+  responseSchema(status: number | string, mediaType?: string): unknown;
 }
 
 export type Route =
@@ -52,15 +54,21 @@ export function listOperations(document: OpenApiDocument): Operation[] {
         .map((node) => ({ name: String(node.name), in: node.in as Parameter['in'], required: node.required === true, schema: node.schema }));
       const content = (resolveRef(document, object.requestBody)?.content ?? {}) as Record<string, Json>;
       const requestMediaTypes = Object.keys(content);
+      const responses = (object.responses ?? {}) as Record<string, unknown>;
       operations.push({
         method: method.toUpperCase(),
         path,
         operationId: object.operationId,
-        pointer: operationPointer(path, method),
         object,
         parameters,
         requestMediaTypes,
         requestSchema: (mediaType = requestMediaTypes[0]) => (mediaType === undefined ? undefined : content[mediaType]?.schema),
+        statuses: Object.keys(responses),
+        responseSchema: (status, mediaType = 'application/json') => {
+          // Shared responses (400, 401, 404) are references to `components/responses`.
+          const response = resolveRef(document, responses[String(status)]);
+          return (response?.content as Record<string, Json> | undefined)?.[mediaType]?.schema;
+        },
       });
     }
   }

@@ -32,11 +32,6 @@ export function resolveRef(document: unknown, node: unknown): Json | undefined {
   return typeof current === 'object' && current !== null ? (current as Json) : undefined;
 }
 
-/** The JSON pointer of a path item's operation: `#/paths/~1v1.0~1pbxs/get`. */
-export function operationPointer(path: string, method: string): string {
-  return `#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method.toLowerCase()}`;
-}
-
 function safeDecode(token: string): string {
   try {
     return decodeURIComponent(token);

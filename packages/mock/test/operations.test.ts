@@ -1,10 +1,10 @@
-import { createSpecValidator, IDS, kazooCreate, listOperations, loadBundledSpec, threeCxCreate } from '@myreports/pbx-fixtures';
+import { loadContract } from '@myreports/pbx-contract';
+import { IDS, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
 
-const spec = loadBundledSpec();
-const validator = createSpecValidator(spec);
+const contract = loadContract();
 let mock: RunningMock;
 
 beforeAll(async () => {
@@ -14,12 +14,7 @@ afterAll(() => mock?.stop());
 
 /** The answer's body validates against the schema the spec declares for that operation and status. */
 function expectDeclaredShape(operationId: string, status: number, body: unknown): void {
-  const { path, method, operation } = listOperations(spec).find((entry) => entry.operation.operationId === operationId)!;
-  const declared = operation.responses[String(status)];
-  // Shared error responses are references to components/responses.
-  const pointer = declared && '$ref' in declared ? declared.$ref : `#/paths/${path.replaceAll('/', '~1')}/${method}/responses/${status}`;
-  const response = validator.validate(`${pointer}/content/application~1json/schema`, body);
-  expect(response.errors).toEqual([]);
+  expect(contract.validateResponse(contract.operation(operationId), status, body)).toEqual([]);
 }
 
 const requests: Record<string, { method: string; path: string; headers: Record<string, string>; body?: unknown; success: number }> = {
@@ -39,11 +34,11 @@ const requests: Record<string, { method: string; path: string; headers: Record<s
 
 describe('every operation answers every documented status', () => {
   it('covers every operation of the spec', () => {
-    expect(Object.keys(requests).sort()).toEqual(listOperations(spec).map((entry) => entry.operation.operationId).sort());
+    expect(Object.keys(requests).sort()).toEqual(contract.operations.map((operation) => operation.operationId).sort());
   });
 
   describe.each(Object.entries(requests))('%s', (operationId, request) => {
-    const documented = Object.keys(listOperations(spec).find((entry) => entry.operation.operationId === operationId)!.operation.responses);
+    const documented = [...contract.operation(operationId).statuses];
 
     it('documents exactly success, 400, 401 and 404', () => {
       expect(documented.sort()).toEqual([String(request.success), '400', '401', '404'].sort());
@@ -161,6 +156,6 @@ describe('answers of both profile types', () => {
   it('Prefer: code=400 on a valid request gets the declared 400 example untouched', async () => {
     const answer = await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'code=400' } });
     expect(answer.status).toBe(400);
-    expect(answer.json.message).toBe((spec.components.examples.InvalidTenantId!.value as { message: string }).message);
+    expect(answer.json.message).toBe((contract.document.components.examples.InvalidTenantId!.value as { message: string }).message);
   });
 });

@@ -36,22 +36,7 @@ function request(operationId: string, method: string, params: Record<string, str
 }
 export { PROFILES };
 
-const { document, validator } = spec;
-
-/**
- * Validates an answer against the response schema the spec gives its operation and status (the
- * contract validator of the test suites). Returns the errors, empty when valid.
- */
+/** What breaks the contract in an answer of the twin (the contract core's response check); empty when valid. */
 export function contractErrors(operationId: string, answer: TwinAnswer): string[] {
-  for (const [path, item] of Object.entries(document.paths)) {
-    for (const [method, operation] of Object.entries(item as Record<string, { operationId?: string; responses?: Record<string, { $ref?: string }> }>)) {
-      if (operation.operationId !== operationId) continue;
-      const response = operation.responses?.[String(answer.status)];
-      if (!response) return [`status ${answer.status} is not documented for ${operationId}`];
-      const base = response.$ref ?? `#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}/responses/${answer.status}`;
-      const result = validator.validate(`${base}/content/application~1json/schema`, answer.body);
-      return result.errors.map((error) => `${error.instancePath} ${error.message}`);
-    }
-  }
-  throw new Error(`No operation ${operationId} in the spec.`);
+  return spec.validateResponse(spec.operation(operationId), answer.status, answer.body);
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../src/index.js';
+
+const contract = loadContract();
+const get = contract.operation('getPbxConnectionProfile');
+const timestamp = '2020-02-06T12:41:02.7654321Z';
+const kazoo = contract.document.components.examples.KazooProfile!.value;
+
+describe('successStatus', () => {
+  it.each([
+    ['listPbxConnectionProfiles', 200],
+    ['createPbxConnectionProfile', 201],
+    ['deletePbxConnectionProfile', 200],
+  ])('%s → %i', (operationId, want) => {
+    expect(contract.successStatus(contract.operation(operationId))).toBe(want);
+  });
+
+  it('refuses an operation with no or several 2xx statuses', () => {
+    expect(() => contract.successStatus({ ...get, statuses: ['400'] })).toThrow('getPbxConnectionProfile documents 0 success statuses (none), not one.');
+    expect(() => contract.successStatus({ ...get, statuses: ['200', '204'] })).toThrow('documents 2 success statuses (200, 204)');
+  });
+});
+
+describe('responseSchema', () => {
+  it('follows a shared response to its schema, and is undefined for an undocumented status or media type', () => {
+    expect(get.responseSchema(404)).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+    expect(get.responseSchema(200)).toBeDefined();
+    expect(get.responseSchema(409)).toBeUndefined();
+    expect(get.responseSchema(200, 'text/plain')).toBeUndefined();
+  });
+});
+
+describe('validateResponse', () => {
+  const cases: [string, number, unknown, string[] | RegExp][] = [
+    ['a documented profile', 200, kazoo, []],
+    ['the 404 envelope', 404, { error: 404, message: 'Not Found', status: 'error', timestamp }, []],
+    ['an undocumented status', 409, {}, ['status 409 is not documented for getPbxConnectionProfile']],
+    ['the 401, which has no body', 401, undefined, []],
+    ['a body on the 401', 401, { error: 401 }, ['status 401 of getPbxConnectionProfile declares no JSON body']],
+    ['a profile without its id', 200, { ...(kazoo as object), data: { _type: 'KazooPbxConnectionProfile' } }, /^\/data must have required property 'id'/],
+    ['an envelope whose error is a string', 404, { error: '404', message: 'Not Found', status: 'error', timestamp }, ['/error must be integer']],
+    ['an envelope without its timestamp', 404, { error: 404, message: 'Not Found', status: 'error' }, /^\/ must have required property 'timestamp'/],
+  ];
+  it.each(cases)('%s', (_, status, body, want) => {
+    const problems = contract.validateResponse(get, status, body);
+    if (Array.isArray(want)) expect(problems).toEqual(want);
+    else expect(problems.some((problem) => want.test(problem)), problems.join('\n')).toBe(true);
+  });
+});
