@@ -1,7 +1,7 @@
 // The public face of the package: what an integrator uses. Everything else under src/ is internal.
 export { createClient, type PbxClient } from './client.js';
-export type { CallOptions, ChargeableCallOptions, ClientOptions, FetchFunction, PbxLogger } from './options.js';
-export { REGIONS, type Region } from './regions.js';
+export type { CallOptions, ChargeableCallOptions, ClientOptions, FetchFunction, PbxLogger } from './core/options.js';
+export { REGIONS, type Region } from './core/regions.js';
 export {
   PbxError,
   PbxApiError,
@@ -14,11 +14,11 @@ export {
   PbxTimeoutError,
   PbxAbortError,
   type PbxErrorDetails,
-} from './errors.js';
-export type { PbxResult, PbxCreatedResult } from './results.js';
+} from './core/errors.js';
+export type { PbxResult, PbxCreatedResult } from './core/results.js';
 export { isKazooProfile, isThreeCxProfile, isDocumentedProfile, isOtherProfile, PROFILE_TYPES } from './guards.js';
-export { patchOperations } from './patch.js';
-export { redactSecrets } from './redaction.js';
+export { patchOperations } from './resources/pbx-connection-profiles.js';
+export { redactSecrets } from './core/redaction.js';
 export type {
   AnyPbxConnectionProfile,
   CustomerIds,

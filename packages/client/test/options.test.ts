@@ -2,8 +2,8 @@
 // documented hosts; Retry-After is read in both of its forms.
 import { describe, expect, test } from 'vitest';
 import { createClient, REGIONS, type ClientOptions } from '@myreports/pbx-client';
-import { parseRetryAfter } from '../src/internal/resilient-fetch.js';
-import { regionBaseUrl } from '../src/regions.js';
+import { parseRetryAfter } from '../src/internal/transport.js';
+import { regionBaseUrl } from '../src/core/regions.js';
 import { customer } from './support/ids.js';
 
 const okFetch = async () => new Response(JSON.stringify({ data: [], page_size: 0, status: 'success', timestamp: 't' }), { status: 200 });

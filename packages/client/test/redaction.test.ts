@@ -59,6 +59,7 @@ const calls: Record<string, (client: PbxClient, signal?: AbortSignal) => Promise
   'create 3CX': (c, signal) => c.create(customer, threeCxBody as never, signal ? { signal } : {}),
   'find by licence key': (c, signal) => c.findByInstance(LICENSE_KEY, signal ? { signal } : {}),
   get: (c, signal) => c.get(kazooProfile, signal ? { signal } : {}),
+  'patch of a secret field': (c, signal) => c.patch(kazooProfile, [{ op: 'replace', path: '/password', value: PASSWORD }] as never, signal ? { signal } : {}),
 };
 
 /** Server behaviours that lead to each error class; every answer echoes the request. */
@@ -66,10 +67,13 @@ const errorPaths: Record<string, (request: SeenRequest, response: import('node:h
   '400 echoing the request': (request, response) => sendJson(response, 400, errorEnvelope(400, `Bad: ${echo(request)}`)),
   '401 without a body': (_, response) => response.writeHead(401, { 'content-length': '0' }).end(),
   '404 echoing the request': (request, response) => sendJson(response, 404, errorEnvelope(404, `Missing: ${echo(request)}`)),
+  // Every quote and escape taken out: the secrets stand as bare words, as in `invalid token abc`.
+  '400 echoing the request unquoted': (request, response) => sendJson(response, 400, errorEnvelope(400, `Bad: ${decodeURIComponent(echo(request)).replace(/["'`=:\\]/g, ' ')}`)),
+  '400 echoing the request in its timestamp': (request, response) => sendJson(response, 400, { ...errorEnvelope(400, 'Bad'), timestamp: echo(request) }),
   '500 HTML page echoing the request': (request, response) => response.writeHead(500, { 'content-type': 'text/html' }).end(`<pre>${echo(request)}</pre>`),
   '503 echoing the request': (request, response) => sendJson(response, 503, errorEnvelope(503, echo(request))),
   '200 malformed JSON quoting the request': (request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(`{"oops": "${echo(request)}`),
-  '200 envelope of the wrong shape': (request, response) => sendJson(response, 200, { status: 'success', timestamp: 'x', data: 42, echo: echo(request) }),
+  '200 envelope of the wrong shape': (request, response) => sendJson(response, 200, { status: 'success', timestamp: 42, data: 42, echo: echo(request) }),
   'reset mid-body': (request, response) => {
     response.writeHead(200, { 'content-type': 'application/json', 'content-length': '10000' });
     response.write(`{"echo": "${echo(request)}`);
@@ -156,7 +160,7 @@ describe('results are the data as the API sent it', () => {
 describe('masking never garbles the words of a message', () => {
   const PROSE = 'Invalid request: a path parameter pbxId must be a GUID, and apiKey and password are required.';
 
-  test.each([['a'], ['e'], ['Invalid'], ['pbxId'], [' '], ['.']])('with the secret %j, every word of the API message stays as it is', async (secret) => {
+  test.each([['e'], ['valid'], ['param'], ['pbx'], ['Id'], ['quest']])('with the secret %j inside words only, every word of the API message stays as it is', async (secret) => {
     server.reset((_, response) => sendJson(response, 400, errorEnvelope(400, PROSE)));
     const tiny = createClient({ baseUrl: server.url, token: secret, acceptCharges: true, retries: 0 });
     for (const call of [() => tiny.get(kazooProfile), () => tiny.create(customer, { ...kazooBody, apiKey: secret } as never), () => tiny.findByInstance(secret)]) {
@@ -166,12 +170,40 @@ describe('masking never garbles the words of a message', () => {
     }
   });
 
-  test('a short secret quoted back as a value is still masked', async () => {
-    server.reset((request, response) => sendJson(response, 400, errorEnvelope(400, `The value 'a' is not valid. ${echo(request)}`)));
+  test('a secret that is a word of the message is masked, and only that word', async () => {
+    server.reset((_, response) => sendJson(response, 400, errorEnvelope(400, PROSE)));
     const tiny = createClient({ baseUrl: server.url, token: 'a', acceptCharges: true, retries: 0 });
-    const error = (await tiny.create(customer, { ...kazooBody, apiKey: 'k9' } as never).catch((reason: unknown) => reason)) as PbxError;
+    const error = (await tiny.get(kazooProfile).catch((reason: unknown) => reason)) as PbxError;
+    expect(error.apiMessage).toBe('Invalid request: [redacted] path parameter pbxId must be [redacted] GUID, and apiKey and password are required.');
+  });
+
+  test('a secret quoted back as a value is masked, short or long, quoted, unquoted, JSON- or URL-escaped', async () => {
+    server.reset((request, response) => sendJson(response, 400, errorEnvelope(400, `The value 'a' is not valid. ${echo(request)} k9 p%2Fq "p\\"q"`)));
+    const tiny = createClient({ baseUrl: server.url, token: 'a', acceptCharges: true, retries: 0 });
+    const error = (await tiny.create(customer, { ...threeCxBody, password: 'k9', licenseKey: 'p/q' } as never).catch((reason: unknown) => reason)) as PbxError;
     expect(error.apiMessage).toMatch(/^The value '\[redacted\]' is not valid\. POST /);
-    expect(error.apiMessage).toContain('"apiKey":"[redacted]"');
+    expect(error.apiMessage).toContain('"password":"[redacted]"');
     expect(error.apiMessage).toContain('Bearer [redacted]');
+    expect(error.apiMessage).toMatch(/\[redacted\] \[redacted\] "p\\"q"$/);
+    const quotes = (await tiny.create(customer, { ...threeCxBody, password: 'p"q' } as never).catch((reason: unknown) => reason)) as PbxError;
+    expect(quotes.apiMessage).toMatch(/"\[redacted\]"$/);
+  });
+
+  test('a secret inside a longer one leaves nothing of the longer one', async () => {
+    server.reset((request, response) => sendJson(response, 400, errorEnvelope(400, `Rejected ${JSON.parse(request.body).password}`)));
+    const tiny = createClient({ baseUrl: server.url, token: 'abc', acceptCharges: true, retries: 0 });
+    const error = (await tiny.create(customer, { ...threeCxBody, password: 'abc.def' } as never).catch((reason: unknown) => reason)) as PbxError;
+    expect(error.apiMessage).toBe('Rejected [redacted]');
+  });
+});
+
+describe('a token that is not a non-empty string', () => {
+  test.each([['null', null], ['an empty string', ''], ['undefined', undefined], ['number', 42]])('getToken() resolving %s is an error, and nothing is sent', async (shown, value) => {
+    server.reset((_, response) => sendJson(response, 200, envelope({})));
+    const odd = createClient({ baseUrl: server.url, getToken: async () => value as never, retries: 2 });
+    const error = (await odd.get(kazooProfile).catch((reason: unknown) => reason)) as PbxError;
+    expect(error).toBeInstanceOf(PbxError);
+    expect(error.message).toMatch(new RegExp(`was not sent: getToken\\(\\) returned ${shown}, not a non-empty string\\.$`));
+    expect(server.seen).toEqual([]);
   });
 });

@@ -13,10 +13,8 @@ import {
   PbxTimeoutError,
   PbxUnexpectedStatusError,
   type PbxErrorDetails,
-} from '../errors.js';
-
-/** `getToken` threw or rejected: nothing was sent. */
-export class TokenFailure extends Error {}
+} from '../core/errors.js';
+import { maskSecrets } from '../core/redaction.js';
 
 const STATUS_CLASSES: Record<number, typeof PbxApiError> = { 400: PbxBadRequestError, 401: PbxAuthenticationError, 404: PbxNotFoundError };
 
@@ -24,9 +22,8 @@ const STATUS_CLASSES: Record<number, typeof PbxApiError> = { 400: PbxBadRequestE
 const mediaType = (response: Response) => /^[\w.+-]+\/[\w.+-]+/.exec(response.headers.get('content-type') ?? '')?.[0] ?? 'none';
 
 /** Why a request ended without a usable response (a network error, a timeout, an abort, getToken). */
-export function failure(error: any, where: PbxErrorDetails, call: { signal: AbortSignal | undefined; timeoutMs: number }): PbxError {
+export function failure(error: any, where: PbxErrorDetails, call: { signal?: AbortSignal | undefined; timeoutMs: number }): PbxError {
   if (error instanceof PbxError) return error;
-  if (error instanceof TokenFailure) return new PbxError('was not sent: getToken() failed (see cause).', { ...where, cause: error.cause });
   const signal = call.signal;
   // The caller's signal first: AbortSignal.timeout() is a deadline, any other reason an abort.
   const cause = signal?.aborted ? signal.reason : error;
@@ -40,15 +37,27 @@ export function failure(error: any, where: PbxErrorDetails, call: { signal: Abor
   return new PbxConnectionError(`failed before a complete response arrived: ${reason}.`, { ...where, cause: error });
 }
 
+/** `getToken` threw or rejected: nothing was sent. */
+export const tokenFailed = (where: PbxErrorDetails, cause: unknown) => new PbxError('was not sent: getToken() failed (see cause).', { ...where, cause });
+
+/** `getToken` gave something else than a non-empty string (`null`, say): nothing was sent, and the value is not shown. */
+export const tokenInvalid = (where: PbxErrorDetails, token: unknown) =>
+  new PbxError(`was not sent: getToken() returned ${token === '' ? 'an empty string' : token === null ? 'null' : typeof token}, not a non-empty string.`, where);
+
 /** Create or patch without `acceptCharges`: nothing was sent. */
 export const chargesNotAccepted = (where: PbxErrorDetails) =>
   new PbxError('may cause charges and was not sent: pass acceptCharges: true to createClient() or to this call.', where);
 
-/** The error for a response with a non-success status; `body` is the parsed envelope, if any. */
-export function statusError(where: PbxErrorDetails, response: Response, body: any, mask: (text: string) => string): PbxApiError {
+/**
+ * The error for a response with a non-success status: `text` is its body, `body` the parsed envelope
+ * (if any), `secrets` what the request carried that its message must not show.
+ */
+export function statusError(where: PbxErrorDetails, read: Response, text: string, body: any, secrets: unknown[]): PbxApiError {
+  // The error's `response` keeps its body readable for whoever inspects it.
+  const response = new Response(text || null, read);
   const { status } = response;
-  const apiMessage = typeof body?.message === 'string' ? mask(body.message) : undefined;
-  const timestamp = typeof body?.timestamp === 'string' ? body.timestamp : undefined;
+  const apiMessage = typeof body?.message === 'string' ? maskSecrets(body.message, secrets) : undefined;
+  const timestamp = typeof body?.timestamp === 'string' ? maskSecrets(body.timestamp, secrets) : undefined;
   const ErrorClass = STATUS_CLASSES[status] ?? PbxUnexpectedStatusError;
   const reason =
     status === 401 ? 'the bearer token is missing, invalid or expired; get a fresh one' : (apiMessage ?? `no error envelope in the body (content type ${mediaType(response)})`);
@@ -57,7 +66,7 @@ export function statusError(where: PbxErrorDetails, response: Response, body: an
 }
 
 /** A success status without the documented envelope (and `Location` header, for a create). */
-export const invalidEnvelope = (where: PbxErrorDetails, response: Response, created: boolean) =>
+export const invalidEnvelope = (where: PbxErrorDetails, response: Response, created: boolean | undefined) =>
   new PbxInvalidResponseError(
     `answered ${response.status}, but not with the documented JSON envelope${created ? ' and Location header' : ''} (content type ${mediaType(response)}).`,
     { ...where, response },

@@ -1,21 +1,24 @@
-// Timeouts, retries, redirects and the body limit live in the `fetch` that openapi-fetch calls, not
-// in middleware: openapi-fetch cannot retry from middleware (its issue 2075), and here every attempt
-// gets its deadline, a fresh token and the same immutable Request. The body is read here too, so the
-// deadline and the size limit cover it.
-import { MAX_TIMER_MS, type Settings } from '../options.js';
-import { PbxUnexpectedStatusError, type PbxErrorDetails } from '../errors.js';
-import { bodyTooLarge, redirectRefused, TokenFailure } from './failures.js';
+// The transport: one Request in, what was read out (the response, its body as text, the token it
+// carried). Timeouts, retries, redirects and the body limit live here, under both the methods and
+// the raw client's `fetch` (openapi-fetch cannot retry from middleware: its issue 2075), so every
+// attempt gets its deadline, a fresh token and the same immutable Request. The body is read here
+// too, so the deadline and the size limit cover it.
+import { MAX_TIMER_MS, type Settings } from '../core/options.js';
+import { PbxUnexpectedStatusError, type PbxErrorDetails } from '../core/errors.js';
+import { bodyTooLarge, failure, redirectRefused, tokenFailed, tokenInvalid } from './failures.js';
 
-/** One call's view of the settings. The client's methods set `readsBody` and get the text in `text`. */
+/** One call's view of the settings. */
 export interface Attempts {
   timeoutMs: number;
   retries: number;
-  signal: AbortSignal | undefined;
-  readsBody?: boolean;
-  /** The body of the last response, when `readsBody`. */
-  text?: string;
-  /** The token of the last attempt, so that an echo of it in the API's message can be masked. */
-  token?: string;
+  signal?: AbortSignal | undefined;
+}
+
+/** What a request got: the final response (its body already read), the body, the token it was sent with. */
+export interface Exchange {
+  response: Response;
+  text: string;
+  token: string;
 }
 
 // DELETE is idempotent: a repeated delete of a deleted profile is a 404, never a second effect.
@@ -25,7 +28,7 @@ const RETRY_STATUSES = [408, 429, 502, 503, 504];
 // Status 0 is a browser's 'opaqueredirect', which hides the target (and every header).
 const isRedirect = (status: number) => status === 0 || (status > 300 && status < 309 && status !== 304);
 
-export function createResilientFetch({ baseUrl, origin, fetch, getToken, timeoutMs, retryDelayMs, maxRetryDelayMs, maxResponseBytes, logger }: Settings) {
+export function createTransport({ baseUrl, origin, fetch, getToken, timeoutMs, retryDelayMs, maxRetryDelayMs, maxResponseBytes, logger }: Settings) {
   // The path of baseUrl is cut from messages and log lines, so they show the API's paths.
   const basePath = baseUrl.slice(origin.length);
   // Why a shared deadline: a deadline signal per attempt costs Node 20 a sixth of the throughput of a
@@ -51,8 +54,12 @@ export function createResilientFetch({ baseUrl, origin, fetch, getToken, timeout
     return { method, path: pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname, response };
   };
 
-  /** Sends `request` as often as `call` allows; whatever it throws goes through `failure()`. */
-  async function send(request: Request, call: Attempts): Promise<Response> {
+  /** Sends `request` as often as `call` allows; whatever ends it without a response is a PbxError (`failure()`). */
+  const send = (request: Request, call: Attempts): Promise<Exchange> => attempt(request, call).catch((error: unknown) => {
+      throw failure(error, where(request), call);
+    });
+
+  async function attempt(request: Request, call: Attempts): Promise<Exchange> {
     const safe = SAFE_METHODS.includes(request.method);
     const caller = call.signal;
     for (let attempt = 1; ; attempt++) {
@@ -68,14 +75,15 @@ export function createResilientFetch({ baseUrl, origin, fetch, getToken, timeout
       let wait: number | undefined;
       try {
         // A static token is a string: awaiting it anyway would cost a turn of the event loop per request.
-        let token: string | Promise<string>;
+        let token: unknown;
         try {
           token = getToken();
-          if (typeof token !== 'string') token = await untilAborted(token, signal);
+          if (typeof token !== 'string') token = await untilAborted(Promise.resolve(token), signal);
         } catch (error) {
-          throw signal?.aborted ? signal.reason : new TokenFailure('', { cause: error });
+          throw signal?.aborted ? signal.reason : tokenFailed(where(request), error);
         }
-        request.headers.set('Authorization', `Bearer ${(call.token = token)}`);
+        if (typeof token !== 'string' || !token) throw tokenInvalid(where(request), token);
+        request.headers.set('Authorization', `Bearer ${token}`);
         let response: Response | undefined;
         try {
           response = await fetch(request, init);
@@ -95,10 +103,7 @@ export function createResilientFetch({ baseUrl, origin, fetch, getToken, timeout
         }
         if (response) {
           if (last || !RETRY_STATUSES.includes(status!)) {
-            const text = await readText(response, maxResponseBytes, () => where(request, response));
-            // The methods read `text`; anyone else (the raw client, an error's `response`) gets it as a body.
-            call.text = text;
-            return call.readsBody && response.ok ? response : new Response(text || null, response);
+            return { response, text: await readText(response, maxResponseBytes, () => where(request, response)), token };
           }
           // Retry-After is cut to maxRetryDelayMs (at most 2^31-1: setTimeout cannot wait longer).
           wait = parseRetryAfter(response.headers.get('retry-after'));
