@@ -5,6 +5,7 @@ export const PUBLISHABLE = [
   { name: '@myreports/pbx-client', dir: 'packages/client' },
   { name: '@myreports/pbx-contract', dir: 'packages/contract' },
   { name: '@myreports/pbx-mock', dir: 'packages/mock' },
+  { name: '@myreports/pbx-conformance', dir: 'packages/conformance' },
 ] as const;
 
 /**

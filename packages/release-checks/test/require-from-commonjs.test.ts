@@ -19,7 +19,7 @@ function requireFromCommonJs(specifier: string): { status: number | null; output
 }
 
 /** One name each package with code must export (the types package has only an empty runtime stub). */
-const MUST_EXPORT: Record<string, string | undefined> = { '@myreports/pbx-client': 'createClient', '@myreports/pbx-mock': 'startMock' };
+const MUST_EXPORT: Record<string, string | undefined> = { '@myreports/pbx-client': 'createClient', '@myreports/pbx-mock': 'startMock', '@myreports/pbx-conformance': 'runConformance' };
 const entries = PUBLISHABLE.filter(({ name }) => name !== '@myreports/pbx-openapi').map(({ name }) => name);
 
 describe(`require() from CommonJS on Node ${process.version}`, () => {
