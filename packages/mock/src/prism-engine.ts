@@ -66,11 +66,6 @@ export interface PrismEngineOptions {
   validateAnswers: boolean;
   /** Proxy mode: the upstream base URL and how to reach it; absent = mock mode. */
   proxy?: { upstream: URL; forward: ForwardFunction };
-  /**
-   * Called after Prism has accepted a request and before it picks an example; an answer replaces
-   * the example (and is still validated). Undefined: Prism's own answer.
-   */
-  answerValidRequest?: (input: EngineInput, operation: { operationId: string }) => EngineAnswer | undefined;
   /** Receives Prism's own log lines (debug detail); absent = Prism logs nothing. */
   debugLog?: (line: string) => void;
 }
@@ -86,10 +81,22 @@ export class ProxyFailure extends Error {
 }
 
 export interface PrismEngine {
-  /** Runs one request through Prism; `choice` is what `Prefer` picked (see `preference`), or an example the caller chose. */
-  request(input: EngineInput, choice?: MockChoice): Promise<EngineOutcome>;
-  /** Reads `Prefer` the way the Prism CLI does; undefined when it picks nothing. */
+  /** Runs one request through Prism. */
+  request(input: EngineInput, options?: RequestOptions): Promise<EngineOutcome>;
+  /** Reads `Prefer` the way the Prism CLI does (`{}` when there is none); the caller reads it once per request. */
   preference(headers: Record<string, string>): MockChoice | 'invalid';
+}
+
+export interface RequestOptions {
+  /** The operation the caller's router found: Prism then matches this one only, not every operation again. */
+  operationId?: string;
+  /** What `Prefer` picked (see `preference`), or an example the caller chose. */
+  choice?: MockChoice;
+  /**
+   * Called once Prism has accepted the request, in place of its example; an answer is still
+   * validated like Prism's own. Undefined, or no answer: Prism's example.
+   */
+  respond?: () => EngineAnswer | undefined;
 }
 
 /** Which answer Prism should give: a status, a named example, fake data. */
@@ -119,14 +126,13 @@ export async function createPrismEngine(options: PrismEngineOptions): Promise<Pr
   // a long-lived WeakMap through minor collections, so every request's input was promoted to the old
   // generation (measured with bench/rss-over-time.js: RSS grew 22 MB per 15,000 reads with the
   // WeakMap, 16 MB with this Map, until a full collection).
-  const inputs = new Map<IHttpRequest, EngineInput>();
+  const inputs = new Map<IHttpRequest, { input: EngineInput; respond: RequestOptions['respond'] }>();
+  const byOperationId = new Map(operations.map((operation) => [operation.iid ?? operation.id, [operation]]));
 
   const mock: PrismHttpComponents['mock'] = (opts) => (log) => {
-    const answerValidRequest = options.answerValidRequest;
-    const valid = !opts.input.validations.some((finding) => finding.severity === 0);
-    const input = inputs.get(opts.input.data);
-    if (answerValidRequest && valid && input) {
-      const answer = answerValidRequest(input, { operationId: opts.resource.iid ?? opts.resource.id });
+    const respond = inputs.get(opts.input.data)?.respond;
+    if (respond && !opts.input.validations.some((finding) => finding.severity === 0)) {
+      const answer = respond();
       if (answer) return E.right({ statusCode: answer.status, headers: answer.headers, body: answer.body });
     }
     return prismMock(opts)(log);
@@ -135,10 +141,10 @@ export async function createPrismEngine(options: PrismEngineOptions): Promise<Pr
   // The upstream's bytes of each answer, passed on unchanged.
   const raws = new WeakMap<IHttpResponse, Buffer>();
   const forward: PrismHttpComponents['forward'] = (prismInput) => () => {
-    const input = inputs.get(prismInput.data);
+    const input = inputs.get(prismInput.data)!.input;
     return TE.tryCatch(
       async (): Promise<IHttpResponse> => {
-        const answer = await options.proxy!.forward(input!);
+        const answer = await options.proxy!.forward(input);
         const response = { statusCode: answer.status, headers: answer.headers, body: answer.body };
         if (answer.raw) raws.set(response, answer.raw);
         return response;
@@ -174,11 +180,12 @@ export async function createPrismEngine(options: PrismEngineOptions): Promise<Pr
       const { code, exampleKey, dynamic } = parsed.right;
       return { ...(code === undefined ? {} : { code }), ...(exampleKey === undefined ? {} : { exampleKey }), ...(dynamic === undefined ? {} : { dynamic }) };
     },
-    request: async (input, choice = {}) => {
+    request: async (input, { operationId, choice = {}, respond } = {}) => {
       const prismInput = toPrism(input);
       const mockConfig = { ...config.mock, ...dropUndefined(choice) };
-      inputs.set(prismInput, input);
-      const result = await prism.request(prismInput, operations, { ...config, mock: mockConfig } as IHttpConfig)().finally(() => inputs.delete(prismInput));
+      inputs.set(prismInput, { input, respond });
+      const resources = (operationId === undefined ? undefined : byOperationId.get(operationId)) ?? operations;
+      const result = await prism.request(prismInput, resources, { ...config, mock: mockConfig } as IHttpConfig)().finally(() => inputs.delete(prismInput));
       if (E.isLeft(result)) {
         const error = result.left as Error & { status?: number; detail?: string };
         if (error instanceof ProxyFailure) return { kind: 'upstream-failure', refusal: error.refusal };

@@ -1,9 +1,8 @@
 import { type Contract, SpecNotBuiltError, loadContract } from '@myreports/pbx-contract';
-import { type HandlerOptions, handleRequest } from './handle-request.js';
-import type { RawRequest, Reply } from './reply.js';
 import { type RequestLogEntry, startHttpServer } from './http-server.js';
 import { DEFAULTS, type LogLevel, MockSetupError, type ServerOptions, atLeast } from './options.js';
-import { type PrismEngineOptions, createPrismEngine } from './prism-engine.js';
+import { type PrismEngine, type PrismEngineOptions, createPrismEngine } from './prism-engine.js';
+import type { RawRequest, Reply } from './reply.js';
 import { batchedStdout, escapeControl, formatRequest, maskSecrets } from './request-log.js';
 
 export interface RunningMock {
@@ -15,8 +14,10 @@ export interface RunningMock {
 }
 
 export interface ServeOptions extends ServerOptions {
-  engine: (contract: Contract, debugLog: ((line: string) => void) | undefined) => Omit<PrismEngineOptions, 'document' | 'debugLog'>;
-  handler: Omit<HandlerOptions, 'contract' | 'engine' | 'baseUrl'> & { publicUrl?: string };
+  engine: Omit<PrismEngineOptions, 'document' | 'debugLog'>;
+  /** The mode's pipeline on the engine; `baseUrl` is the public URL, or the listen address once listening. */
+  pipeline: (engine: PrismEngine, baseUrl: () => string) => (request: RawRequest) => Promise<Reply>;
+  publicUrl?: string;
   /** Which lines the log level lets through, per entry. */
   wanted: (entry: RequestLogEntry, level: LogLevel) => boolean;
   /** The contract, if the caller has loaded it already (see loadMockContract). */
@@ -41,15 +42,16 @@ export async function serve(options: ServeOptions): Promise<RunningMock> {
   const log = options.log ?? stdout.log;
   const contract = options.contract ?? loadMockContract();
   const debugLog = atLeast(level, 'debug') ? (line: string) => log(escapeControl(maskSecrets(line))) : undefined;
-  const engine = await createPrismEngine({ ...options.engine(contract, debugLog), document: contract.document, ...(debugLog ? { debugLog } : {}) });
+  const engine = await createPrismEngine({ ...options.engine, document: contract.document, ...(debugLog ? { debugLog } : {}) });
 
-  let baseUrl = options.handler.publicUrl?.replace(/\/$/, '') ?? '';
+  let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
+  const handle = options.pipeline(engine, () => baseUrl);
   const server = await startHttpServer({
     host: options.host ?? DEFAULTS.host,
     port: options.port ?? DEFAULTS.port,
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
     ...(options.cors === undefined ? {} : { cors: options.cors }),
-    handle: (request) => options.control?.(request) ?? handleRequest(request, { ...options.handler, contract, engine, baseUrl: () => baseUrl }),
+    handle: (request) => options.control?.(request) ?? handle(request),
     ...(level === 'silent' ? {} : { onRequest: (entry: RequestLogEntry) => options.wanted(entry, level) && log(formatRequest(entry)) }),
   });
   baseUrl ||= server.url;

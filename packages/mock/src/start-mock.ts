@@ -1,7 +1,6 @@
 import type { RequestLogEntry } from './http-server.js';
 import { DEFAULTS, type LogLevel, type MockOptions, atLeast } from './options.js';
-import type { EngineInput } from './prism-engine.js';
-import type { ResponderAnswer } from './responder.js';
+import { mockPipeline } from './pipeline/mock.js';
 import { controlReply } from './mock-control.js';
 import { type RunningMock as RunningServer, loadMockContract, serve } from './serve.js';
 import { twinOptionsOf } from './twin-options.js';
@@ -14,56 +13,32 @@ export interface RunningMock extends RunningServer {
 
 /**
  * Starts the mock: Prism in this process on the bundled spec, behind the contract edges of
- * handle-request.ts, and by default the stateful twin (src/twin) answering what Prism accepts.
+ * pipeline/mock.ts, and by default the stateful twin (src/twin) answering what Prism accepts.
  * Resolves once it listens.
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const twinOptions = twinOptionsOf(options);
   const contract = loadMockContract();
   // A bad seed or state file fails the start before anything listens.
-  let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
-  const twin = twinOptions && !options.respond
-    ? await createTwin(contract, { ...twinOptions, baseUrl: () => baseUrl, onError: (error) => (options.log ?? console.error)(error.message) })
-    : undefined;
-  const respond = options.respond ?? twin?.respond;
+  const twin = twinOptions && !options.respond ? await createTwin(contract, { ...twinOptions, onError: (error) => (options.log ?? console.error)(error.message) }) : undefined;
   const reset = async (): Promise<void> => twin?.reset();
   const served = await serve({
     ...options,
     contract,
     control: (request) => controlReply(request, reset),
-    engine: (contract) => ({
-      dynamic: options.dynamic ?? false,
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-      validateAnswers: options.strict ?? false,
-      ...(respond
-        ? {
-            answerValidRequest: (input: EngineInput, { operationId }: { operationId: string }) => {
-              if (/\b(code|example)\s*=/i.test(input.headers.prefer ?? '')) return undefined;
-              const route = contract.route(input.method, input.path);
-              const answer = respond({
-                operationId,
-                method: input.method.toUpperCase(),
-                path: input.path,
-                pathParams: route.kind === 'operation' ? route.pathParams : {},
-                query: input.query,
-                headers: input.headers,
-                body: input.body,
-              });
-              return answer && toEngineAnswer(answer);
-            },
-          }
-        : {}),
-    }),
-    handler: {
-      mode: 'mock',
-      maxPatchOperations: options.maxPatchOperations ?? DEFAULTS.maxPatchOperations,
-      strict: options.strict ?? false,
-      typedExamples: !options.dynamic,
-      ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
-    },
+    engine: { dynamic: options.dynamic ?? false, ...(options.seed === undefined ? {} : { seed: options.seed }), validateAnswers: options.strict ?? false },
+    pipeline: (engine, baseUrl) =>
+      mockPipeline({
+        contract,
+        engine,
+        baseUrl,
+        maxPatchOperations: options.maxPatchOperations ?? DEFAULTS.maxPatchOperations,
+        strict: options.strict ?? false,
+        respond: options.respond ?? twin?.respond,
+        typedExamples: !options.dynamic,
+      }),
     wanted: mockLineWanted,
   });
-  baseUrl ||= served.url;
   let stopping: Promise<void> | undefined;
   return {
     url: served.url,
@@ -79,10 +54,4 @@ function mockLineWanted(entry: RequestLogEntry, level: LogLevel): boolean {
   if (entry.status >= 500 || entry.fault) return atLeast(level, 'error');
   if (entry.status >= 400) return atLeast(level, 'warn');
   return atLeast(level, 'info');
-}
-
-function toEngineAnswer(answer: ResponderAnswer) {
-  const headers = Object.fromEntries(Object.entries(answer.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
-  if (answer.body !== undefined && typeof answer.body !== 'string') headers['content-type'] ??= 'application/json';
-  return { status: answer.status, headers, body: answer.body };
 }

@@ -1,7 +1,8 @@
 import { createForward } from './forward.js';
 import type { RequestLogEntry } from './http-server.js';
 import { DEFAULTS, type LogLevel, type ServerOptions, atLeast, parseHttpUrl } from './options.js';
-import { type RunningMock as RunningProxy, serve } from './serve.js';
+import { proxyPipeline } from './pipeline/proxy.js';
+import { type RunningMock as RunningProxy, loadMockContract, serve } from './serve.js';
 
 export type { RunningProxy };
 
@@ -20,10 +21,12 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const upstream = parseHttpUrl(options.upstream, 'The upstream');
   const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
   const forward = createForward({ upstream, timeoutMs: options.upstreamTimeoutMs ?? DEFAULTS.upstreamTimeoutMs, bodyLimit: Math.max(bodyLimit, 10 * 1024 * 1024) });
+  const contract = loadMockContract();
   return serve({
     ...options,
-    engine: () => ({ dynamic: false, validateAnswers: true, proxy: { upstream, forward } }),
-    handler: { mode: 'proxy', maxPatchOperations: DEFAULTS.maxPatchOperations, strict: false, typedExamples: false },
+    contract,
+    engine: { dynamic: false, validateAnswers: true, proxy: { upstream, forward } },
+    pipeline: (engine) => proxyPipeline({ contract, engine }),
     wanted: proxyLineWanted,
   });
 }

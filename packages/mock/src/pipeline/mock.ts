@@ -1,0 +1,128 @@
+import Negotiator from 'negotiator';
+import { type Contract, type Operation, describeParameterFindings, invalidRequestMessage } from '@myreports/pbx-contract';
+import type { EngineAnswer, MockChoice, PrismEngine } from '../prism-engine.js';
+import { REFUSALS } from '../refusals.js';
+import { type RawRequest, type Reply, refuse } from '../reply.js';
+import type { Responder, ResponderAnswer } from '../responder.js';
+import { describe, errorsOf, prismRefusal, serialise } from './answer.js';
+import { checkBody } from './body.js';
+import { withLocation } from './location.js';
+import { picksExample, picksStaticAnswer } from './prefer.js';
+import { type ApiRequest, readRequest } from './request.js';
+
+export interface MockPipelineOptions {
+  contract: Contract;
+  engine: PrismEngine;
+  /** Base of `Location` headers: the public base URL, or the address the mock listens on. */
+  baseUrl: () => string;
+  /** JSON Patch documents hold at most this many operations. */
+  maxPatchOperations: number;
+  /** Prism's validation of every answer: a violation becomes a 500 envelope. */
+  strict: boolean;
+  /** Answers valid requests in place of the examples (the twin, or the caller's). */
+  respond: Responder | undefined;
+  /** Static replay: serve the example of the `_type` sent. */
+  typedExamples: boolean;
+}
+
+/**
+ * One request of the mock, top to bottom: the contract's edges, Prism (validation, then the
+ * responder or an example), the API's messages for what Prism found. Every refusal is a named
+ * value of ../refusals.ts.
+ */
+export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) => Promise<Reply> {
+  const { contract, engine } = options;
+  return async (raw) => {
+    const request = readRequest(raw, contract);
+    const { route, headers } = request;
+    if (route.kind === 'no-path') return refuse(REFUSALS.noSuchResource(request.method, request.path));
+    if (route.kind === 'method-not-allowed') return refuse(REFUSALS.methodNotAllowed(request.path, route.allow));
+    const { operation } = route;
+    // Every answer of the API is JSON. Checked before the engine: Prism negotiates only when it
+    // picks an example itself, and the responder answers in its place.
+    if (headers.accept !== undefined && new Negotiator({ headers: { accept: headers.accept } }).mediaType(['application/json']) === undefined) {
+      return refuse(REFUSALS.notAcceptable(headers.accept));
+    }
+    const body = checkBody(request, operation, contract, options.maxPatchOperations);
+    if ('refusal' in body) return refuse(body.refusal);
+    const prefer = engine.preference(headers);
+    if (prefer === 'invalid') return refuse(REFUSALS.invalidPrefer());
+
+    let answeredByResponder = false;
+    const respond = options.respond && !picksExample(prefer) ? options.respond : undefined;
+    const outcome = await engine.request(
+      { method: request.method, path: request.path, query: request.query, headers, body: body.value },
+      {
+        operationId: operation.operationId,
+        choice: options.typedExamples ? typedExample(prefer, operation, body.value, contract) : prefer,
+        ...(respond && {
+          respond: () => {
+            const answer = respond(responderRequest(request, operation, body.value));
+            answeredByResponder = answer !== undefined;
+            // The absolute Location before Prism validates the answer (`format: uri`).
+            return answer && withLocation(toEngineAnswer(answer), request.path, options.baseUrl());
+          },
+        }),
+      },
+    );
+    if (outcome.kind !== 'answer') return prismRefusal(outcome, headers.accept);
+
+    const { answer } = outcome;
+    const answerErrors = errorsOf(outcome.answerFindings);
+    if (options.strict && answerErrors.length > 0) {
+      const violations = [...new Set(answerErrors.map((finding) => describe('response', finding)))];
+      return { ...refuse(REFUSALS.answerBreaksContract(answer.status, violations)), violations };
+    }
+    const requestErrors = errorsOf(outcome.requestFindings);
+    if (requestErrors.length > 0 && answer.status === 400) {
+      return refuse(REFUSALS.invalidRequest(invalidRequestMessage(requestProblems(request, operation, body, requestErrors, contract))));
+    }
+    // Prism accepts some text where a JSON body is expected; the API does not.
+    if (body.notJson && answer.status < 300) return refuse(REFUSALS.invalidRequest(invalidRequestMessage(['the body is not valid JSON'])));
+    return serialise(answeredByResponder ? answer : withLocation(answer, request.path, options.baseUrl()));
+  };
+}
+
+/** Static replay: the example of the `_type` the body sends, unless `Prefer` picks the answer. */
+function typedExample(prefer: MockChoice, operation: Operation, body: unknown, contract: Contract): MockChoice {
+  if (picksStaticAnswer(prefer)) return prefer;
+  const typed = contract.typedExamples(operation);
+  const sent = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[typed?.property ?? ''] : undefined;
+  const name = typeof sent === 'string' ? typed?.names.get(sent) : undefined;
+  return name ? { ...prefer, exampleKey: name } : prefer;
+}
+
+/** Every problem Prism found, worded by the contract core: parameters first, then the body along its `_type` variant. */
+function requestProblems(
+  request: ApiRequest,
+  operation: Operation,
+  body: { value: unknown; notJson: boolean },
+  errors: ReturnType<typeof errorsOf>,
+  contract: Contract,
+): string[] {
+  const parameters = describeParameterFindings(operation, errors);
+  // Prism reports a missing body without a location: whatever is not a parameter is about the body.
+  const bodyFindings = errors.filter((finding) => !['path', 'query', 'header', 'cookie'].includes(finding.location[0] ?? ''));
+  if (body.notJson) return [...parameters, 'the body is not valid JSON'];
+  if (bodyFindings.length === 0) return parameters;
+  const explained = body.value === undefined ? ['the body is required'] : contract.explainBody(operation, body.value);
+  return [...parameters, ...(explained.length > 0 ? explained : bodyFindings.map((finding) => finding.message))];
+}
+
+function responderRequest(request: ApiRequest, operation: Operation, body: unknown) {
+  return {
+    operationId: operation.operationId,
+    method: request.method.toUpperCase(),
+    path: request.path,
+    pathParams: request.route.kind === 'operation' ? request.route.pathParams : {},
+    query: request.query,
+    headers: request.headers,
+    body,
+  };
+}
+
+function toEngineAnswer(answer: ResponderAnswer): EngineAnswer {
+  const headers = Object.fromEntries(Object.entries(answer.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
+  if (answer.body !== undefined && typeof answer.body !== 'string') headers['content-type'] ??= 'application/json';
+  return { status: answer.status, headers, body: answer.body };
+}
