@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { hangGuard } from '../../vitest.shared.js';
 
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'] },
+  test: {
+    include: ['test/**/*.test.ts'],
+    ...hangGuard,
+  },
 });

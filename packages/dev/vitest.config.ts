@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { hangGuard } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The stack starts Prism (1-4 s on a busy machine).
-    testTimeout: 60_000,
+    ...hangGuard,
   },
 });

@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { hangGuard } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The end-to-end cases bundle the spec twice with the Redocly CLI (a few seconds each).
-    testTimeout: 120_000,
+    ...hangGuard,
   },
 });

@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { hangGuard } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Lint and bundle runs of mutated copies spawn the Redocly CLI (about a second each).
-    testTimeout: 60_000,
+    ...hangGuard,
   },
 });

@@ -56,7 +56,7 @@ beforeAll(async () => {
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: tarballs, overrides }, null, 2));
   await writeFile(join(project, 'tsconfig.json'), JSON.stringify(STRICT_TSCONFIG, null, 2));
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project });
-}, 120_000);
+});
 
 /**
  * Packs every third-party package that the given packages need at run time, as installed here,
@@ -123,7 +123,7 @@ describe('a fresh project that installs the packed tarballs', () => {
     expect(stdout).toContain('Customers Kazoo Pbx KazooPbxConnectionProfile');
     expect(stdout).toContain('3CX Connection ThreeCxConnectionProfile');
     expect(stdout).toContain('Profile of an undocumented type');
-  }, 120_000);
+  });
 
   test('the installed types are real: a wrong _type does not compile', async () => {
     const wrong = `import { createClient } from '@myreports/pbx-client';
@@ -136,7 +136,7 @@ await pbx.create({ accountTenantId: 'a', customerTenantId: 'c' }, { _type: 'Exam
       (error: { stdout: string }) => error.stdout,
     );
     expect(failure).toMatch(/example\.ts\(3,\d+\): error TS2769: No overload matches this call/);
-  }, 120_000);
+  });
 
   test('switch (p._type) narrows installed list results; undocumented types stay reachable', async () => {
     const narrowing = `import { createClient, isOtherProfile, type AnyPbxConnectionProfile } from '@myreports/pbx-client';
@@ -159,5 +159,5 @@ export const names = async () => (await pbx.list({ accountTenantId: 'a', custome
       (error: { stdout: string }) => error.stdout,
     );
     expect(failure).toMatch(/example\.ts\(6,\d+\): error TS2339: Property 'accountId' does not exist on type/);
-  }, 120_000);
+  });
 });

@@ -42,9 +42,25 @@ afterEach(async () => {
   expect(unhandled).toEqual([]);
 });
 
-/** A client of the fault server with fast retries, so the suite stays quick. */
+/**
+ * A client of the fault server with fast retries, so the suite stays quick. No deadline unless a
+ * test sets one: on a loaded machine any short one can pass before the request reaches the server.
+ */
 const client = (options: Partial<ClientOptions> = {}) =>
-  createClient({ baseUrl: server.url, token: 'test-token', acceptCharges: true, retryDelayMs: 5, timeoutMs: 2_000, ...options } as ClientOptions);
+  createClient({ baseUrl: server.url, token: 'test-token', acceptCharges: true, retryDelayMs: 5, timeoutMs: 0, ...options } as ClientOptions);
+
+/** The attempts a client makes, as its logger reports them (sent or not: a deadline can pass before a request leaves). */
+function attemptLog() {
+  const attempts: number[] = [];
+  return { attempts, logger: { debug: (_: string, fields: { attempt: number }) => void attempts.push(fields.attempt) } };
+}
+
+/** A signal aborted with `reason` as soon as the fault server has the request: a caller acting while it hangs. */
+function abortedOnArrival(reason?: unknown): AbortSignal {
+  const controller = new AbortController();
+  server.reset(() => controller.abort(reason));
+  return controller.signal;
+}
 
 /** The rejection of `promise`, failing the test if it resolves. */
 async function rejection(promise: Promise<unknown>): Promise<PbxError> {
@@ -92,13 +108,14 @@ describe('timeouts and aborts', () => {
     server.reset(() => {
       // Never answers.
     });
-    const error = await rejection(client({ timeoutMs: 100, retries: 1 }).get(kazooProfile));
+    const { attempts, logger } = attemptLog();
+    const error = await rejection(client({ timeoutMs: 100, retries: 1, logger }).get(kazooProfile));
     expect(error).toBeInstanceOf(PbxTimeoutError);
     // A timeout is a connection error: one `catch` for "no complete response arrived".
     expect(error).toBeInstanceOf(PbxConnectionError);
     expect(error.name).toBe('PbxTimeoutError');
     expect(error.message).toBe(`GET /v1.0/accounts/${customer.accountTenantId}/customers/${customer.customerTenantId}/pbxs/${kazooProfile.pbxId} got no complete response within 100 ms.`);
-    expect(server.seen).toHaveLength(2);
+    expect(attempts).toEqual([1, 2]);
   });
 
   test('a body that stops half-way is covered by the timeout too', async () => {
@@ -110,22 +127,29 @@ describe('timeouts and aborts', () => {
     expect(error).toBeInstanceOf(PbxTimeoutError);
   });
 
-  test('a deadline from AbortSignal.timeout() is a PbxTimeoutError, not an abort', async () => {
+  test('a deadline from AbortSignal.timeout() is a PbxTimeoutError, not an abort, and is not retried', async () => {
     server.reset(() => {});
-    const error = await rejection(client({ timeoutMs: 10_000 }).list(customer, { signal: AbortSignal.timeout(50) }));
+    const { attempts, logger } = attemptLog();
+    const error = await rejection(client({ retries: 2, logger }).list(customer, { signal: AbortSignal.timeout(50) }));
     expect(error).toBeInstanceOf(PbxTimeoutError);
     expect(error.message).toMatch(/was stopped by the deadline of the call's signal\.$/);
     expect((error.cause as Error).name).toBe('TimeoutError');
+    expect(attempts).toEqual([1]);
+  });
+
+  test('a deadline of the caller\'s signal while the server holds the request: PbxTimeoutError', async () => {
+    const signal = abortedOnArrival(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    const error = await rejection(client({ retries: 2 }).list(customer, { signal }));
+    expect(error).toBeInstanceOf(PbxTimeoutError);
     expect(server.seen).toHaveLength(1);
   });
 
   test('timeoutMs of one call overrides the client\'s', async () => {
     server.reset(() => {});
-    const started = performance.now();
-    const error = await rejection(client({ timeoutMs: 10_000, retries: 0 }).get(kazooProfile, { timeoutMs: 80 }));
+    // The client's own deadline is the longest a timer can wait: the call ends only by its own.
+    const error = await rejection(client({ timeoutMs: 2 ** 31 - 1, retries: 0 }).get(kazooProfile, { timeoutMs: 80 }));
     expect(error).toBeInstanceOf(PbxTimeoutError);
     expect(error.message).toMatch(/got no complete response within 80 ms\.$/);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   test('the longest timeoutMs a timer can wait (2^31-1 ms) does not time out at once', async () => {
@@ -144,32 +168,32 @@ describe('timeouts and aborts', () => {
 
   test("a getToken() that never settles is ended by the caller's abort", async () => {
     server.reset((_, response) => sendJson(response, 200, envelope([])));
-    const pbx = createClient({ baseUrl: server.url, getToken: () => new Promise<string>(() => {}), timeoutMs: 0 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    // The abort comes while the client waits for the token.
+    const getToken = () => (setImmediate(() => controller.abort()), new Promise<string>(() => {}));
+    const pbx = createClient({ baseUrl: server.url, getToken, timeoutMs: 0 });
     const error = await rejection(pbx.list(customer, { signal: controller.signal }));
     expect(error).toBeInstanceOf(PbxAbortError);
     expect(server.seen).toHaveLength(0);
   });
 
   test("the caller's AbortSignal ends a hanging request with PbxAbortError, without retrying", async () => {
-    server.reset(() => {});
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error = await rejection(client({ retries: 3 }).list(customer, { signal: controller.signal }));
+    const signal = abortedOnArrival();
+    const error = await rejection(client({ retries: 3 }).list(customer, { signal }));
     expect(error).toBeInstanceOf(PbxAbortError);
     expect(error.message).toMatch(/was aborted by the caller\.$/);
     expect(server.seen).toHaveLength(1);
   });
 
   test('an abort during the backoff ends the wait at once', async () => {
-    server.reset((_, response) => sendJson(response, 503, errorEnvelope(503, 'Service Unavailable'), { 'retry-after': '5' }));
+    // A backoff of an hour: the call can only end by the abort.
+    server.reset((_, response) => sendJson(response, 503, errorEnvelope(503, 'Service Unavailable'), { 'retry-after': '3600' }));
     const controller = new AbortController();
-    const started = performance.now();
-    setTimeout(() => controller.abort(), 50);
-    const error = await rejection(client({ retries: 3 }).list(customer, { signal: controller.signal }));
+    // The logger reports the attempt just before the backoff starts; the abort comes during it.
+    const logger = { debug: () => void setImmediate(() => controller.abort()) };
+    const error = await rejection(client({ retries: 3, maxRetryDelayMs: 2 ** 31 - 1, logger }).list(customer, { signal: controller.signal }));
     expect(error).toBeInstanceOf(PbxAbortError);
-    expect(performance.now() - started).toBeLessThan(4_000);
+    expect(server.seen).toHaveLength(1);
   });
 
   test('one caller signal shared by many concurrent requests, in flight and in backoff, adds no listener warning', async () => {
@@ -252,10 +276,9 @@ describe('retries', () => {
       attempt === 1 ? sendJson(response, 429, errorEnvelope(429, 'Too Many Requests'), { 'retry-after': String(30 * 24 * 3600) }) : sendJson(response, 200, envelope([])),
     );
     const started = performance.now();
+    // Were the cut missing, the retry would wait 30 days: the test runner's hang guard ends it.
     await expect(client({ maxRetryDelayMs: 300 }).list(customer)).resolves.toMatchObject({ data: [] });
-    const waited = performance.now() - started;
-    expect(waited).toBeGreaterThanOrEqual(280);
-    expect(waited).toBeLessThan(3_000);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(280);
     expect(server.seen).toHaveLength(2);
   });
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { watchOutput } from '@myreports/pbx-fixtures';
 import { MockSetupError } from '@myreports/pbx-mock';
 import { docsPortFor, docsService } from '../src/docs-service.js';
 
@@ -45,12 +46,10 @@ describe('the reference docs in the local stack', () => {
 
   it('are printed by the main command with their URL, which serves the page', async () => {
     const child = spawn(process.execPath, [START, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const output = watchOutput(child);
     try {
-      await expect.poll(() => output, { timeout: 45_000 }).toContain('Ctrl-C stops everything.');
-      const url = /Reference docs\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+      await output.until('Ctrl-C stops everything.');
+      const url = /Reference docs\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.text())?.[1];
       expect(url).toBeDefined();
       const page = await fetch(url!);
       expect(page.status).toBe(200);

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { watchOutput } from '@myreports/pbx-fixtures';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
 const run = promisify(execFile);
@@ -73,11 +74,9 @@ describe('the commands of the READMEs', () => {
       .map((arg) => (arg.startsWith('https://') ? `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` : arg === '4010' ? '0' : arg));
     // Its own process group, so that stopping it reaches the mock under npx too.
     const child = spawn('npx', ['--no-install', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const output = watchOutput(child);
     try {
-      await expect.poll(() => output, { timeout: 30_000 }).toMatch(/Validation proxy on http:\/\/127\.0\.0\.1:\d+/);
+      await output.until(/Validation proxy on http:\/\/127\.0\.0\.1:\d+/);
     } finally {
       const exited = once(child, 'exit');
       process.kill(-child.pid!, 'SIGINT');

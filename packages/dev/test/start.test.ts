@@ -3,23 +3,22 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { watchOutput } from '@myreports/pbx-fixtures';
 
 const START = fileURLToPath(new URL('../dist/start.js', import.meta.url));
 const run = promisify(execFile);
 
-/** Starts the main command's stack on a free port; `output()` is everything it printed so far. */
+/** Starts the main command's stack on a free port; `output()` is everything it printed so far, `ready` its banner. */
 function startStackProcess(args: string[] = ['--port', '0']) {
   const child = spawn(process.execPath, [START, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
+  const output = watchOutput(child);
+  return { child, output: output.text, ready: output.until('Ctrl-C stops everything.') };
 }
 
 describe('the main command (npm start after the build)', () => {
   it('prints the mock URL and a curl example that creates a profile (201), then stops cleanly on Ctrl-C', async () => {
-    const { child, output } = startStackProcess();
-    await expect.poll(output, { timeout: 45_000 }).toContain('Ctrl-C stops everything.');
+    const { child, output, ready } = startStackProcess();
+    await ready;
     const url = /Mock API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output())?.[1];
     expect(url).toBeDefined();
 
@@ -52,8 +51,8 @@ describe('the main command (npm start after the build)', () => {
   });
 
   it.each(['SIGTERM', 'SIGHUP'] as const)('%s stops everything too: neither the mock nor the docs answer afterwards', async (signal) => {
-    const { child, output } = startStackProcess();
-    await expect.poll(output, { timeout: 45_000 }).toContain('Ctrl-C stops everything.');
+    const { child, output, ready } = startStackProcess();
+    await ready;
     const mockUrl = /Mock API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output())![1]!;
     const docsUrl = /Reference docs\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output())![1]!;
     child.kill(signal);
@@ -70,7 +69,7 @@ describe('the main command (npm start after the build)', () => {
     });
 
     const first = startStackProcess();
-    await expect.poll(first.output, { timeout: 45_000 }).toContain('Ctrl-C stops everything.');
+    await first.ready;
     const port = /127\.0\.0\.1:(\d+)/.exec(first.output())![1]!;
     try {
       await expect(run(process.execPath, [START, '--port', port])).rejects.toMatchObject({

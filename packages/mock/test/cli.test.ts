@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { threeCxCreate } from '@myreports/pbx-fixtures';
+import { threeCxCreate, watchOutput } from '@myreports/pbx-fixtures';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
 
@@ -98,19 +98,17 @@ describe('pbx-mock setup errors', () => {
 describe('pbx-mock in the foreground', () => {
   it('prints its URL, logs one line per request without secrets, and stops on Ctrl-C leaving nothing listening', async () => {
     const child = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await expect.poll(() => output, { timeout: 45_000 }).toContain('Ctrl-C stops it');
-    const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
+    const output = watchOutput(child);
+    await output.until('Ctrl-C stops it');
+    const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output.text())![1]!;
 
     const body = { ...threeCxCreate(), username: undefined };
     const answer = await call(url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body });
     expect(answer.status).toBe(400);
-    await expect.poll(() => output).toMatch(/POST\s+\/v1\.0\/accounts\/.+\/pbxs → 400 \(\d+ ms\) Invalid request: body field username is required\./);
+    await output.until(/POST\s+\/v1\.0\/accounts\/.+\/pbxs → 400 \(\d+ ms\) Invalid request: body field username is required\./);
     await call(url, 'GET', PATHS.find('licenseKey-secret'), { headers: { authorization: 'Bearer secret-token' } });
-    await expect.poll(() => output).toContain('/v1.0/pbxs?instanceId=… → 200');
-    expect(output).not.toMatch(/licenseKey-secret|secret-token|password password/);
+    await output.until('/v1.0/pbxs?instanceId=… → 200');
+    expect(output.text()).not.toMatch(/licenseKey-secret|secret-token|password password/);
 
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');

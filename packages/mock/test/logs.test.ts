@@ -18,7 +18,8 @@ async function linesAt(level: LogLevel): Promise<string> {
   await call(mock.url, 'PATCH', PATHS.profile(), { headers: WRITE_HEADERS, body: [{ op: 'replace', path: '/apiKey', value: 'PATCH-SECRET' }] });
   await call(mock.url, 'GET', PATHS.find('QUERY-SECRET'), { headers: BEARER });
   await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: '{"_type":"KazooPbxConnectionProfile","\\u001b[2J\\n12:00:00 GET / → 200":1}' });
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Stopped, the mock has logged every request it served.
+  await mock.stop();
   return lines.join('\n');
 }
 

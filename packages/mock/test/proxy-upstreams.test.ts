@@ -1,7 +1,7 @@
 import { type Server, createServer } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { IDS } from '@myreports/pbx-fixtures';
+import { IDS, watchLog } from '@myreports/pbx-fixtures';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningProxy, startProxy } from '@myreports/pbx-mock';
 import { BEARER, PATHS, call } from './support/mock-client.js';
@@ -24,8 +24,8 @@ async function upstream(handler: Parameters<typeof createServer>[1]): Promise<{ 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
 }
 
-async function proxyTo(url: string, lines: string[] = [], extra: { upstreamTimeoutMs?: number; cors?: string } = {}): Promise<RunningProxy> {
-  const proxy = await startProxy({ upstream: url, port: 0, logLevel: 'warn', log: (line) => lines.push(line), ...extra });
+async function proxyTo(url: string, log: (line: string) => void = () => {}, extra: { upstreamTimeoutMs?: number; cors?: string } = {}): Promise<RunningProxy> {
+  const proxy = await startProxy({ upstream: url, port: 0, logLevel: 'warn', log, ...extra });
   proxies.push(proxy);
   return proxy;
 }
@@ -64,7 +64,7 @@ describe('proxy mode against misbehaving upstreams', () => {
 
   it('an upstream silent past the timeout: 504', async () => {
     const silent = await upstream(() => undefined);
-    const answer = await call((await proxyTo(silent.url, [], { upstreamTimeoutMs: 300 })).url, 'GET', PATHS.profiles, { headers: BEARER });
+    const answer = await call((await proxyTo(silent.url, undefined, { upstreamTimeoutMs: 300 })).url, 'GET', PATHS.profiles, { headers: BEARER });
     expect(answer.status).toBe(504);
     expect(answer.json.message).toContain('300 ms');
   });
@@ -75,12 +75,12 @@ describe('proxy mode against misbehaving upstreams', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ data: items, status: 'success', timestamp: '2019-11-29T16:03:23.9251680Z' }));
     });
-    const lines: string[] = [];
-    const proxied = await call((await proxyTo(broken.url, lines)).url, 'GET', PATHS.profiles, { headers: BEARER });
+    const log = watchLog();
+    const proxied = await call((await proxyTo(broken.url, log.log)).url, 'GET', PATHS.profiles, { headers: BEARER });
     expect(proxied.status).toBe(200);
     expect(proxied.json.data).toHaveLength(40);
-    await expect.poll(() => lines.join('\n')).toContain('breaks the contract');
-    const report = lines.join('\n');
+    await log.until('breaks the contract');
+    const report = log.text();
     expect(report).toContain('page_size');
     expect(report).toMatch(/data\.39/);
     expect(report).not.toContain('Too many violations');
@@ -90,7 +90,7 @@ describe('proxy mode against misbehaving upstreams', () => {
     const fine = await upstream((_, res) => res.end());
     const plain = await fetch(`${(await proxyTo(fine.url)).url}/v1.0/pbxs?instanceId=1`, { headers: { ...BEARER, origin: 'https://evil.example' } });
     expect(plain.headers.get('access-control-allow-origin')).toBeNull();
-    const withCors = await fetch(`${(await proxyTo(fine.url, [], { cors: 'https://app.example.com' })).url}/v1.0/pbxs?instanceId=1`, { headers: BEARER });
+    const withCors = await fetch(`${(await proxyTo(fine.url, undefined, { cors: 'https://app.example.com' })).url}/v1.0/pbxs?instanceId=1`, { headers: BEARER });
     expect(withCors.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
   });
 

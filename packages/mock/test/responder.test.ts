@@ -1,4 +1,4 @@
-import { IDS, kazooCreate } from '@myreports/pbx-fixtures';
+import { IDS, kazooCreate, watchLog } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ResponderRequest, type RunningMock, startMock } from '@myreports/pbx-mock';
 import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
@@ -8,7 +8,7 @@ const envelopeOf = (data: unknown) => ({ data, status: 'success', timestamp: '20
 
 describe('the responder hook', () => {
   const seen: ResponderRequest[] = [];
-  const lines: string[] = [];
+  const log = watchLog();
   let mock: RunningMock;
   let strict: RunningMock;
 
@@ -25,7 +25,7 @@ describe('the responder hook', () => {
     };
     [mock, strict] = await Promise.all([
       startMock({ port: 0, logLevel: 'silent', respond }),
-      startMock({ port: 0, logLevel: 'error', log: (line) => lines.push(line), respond, strict: true }),
+      startMock({ port: 0, logLevel: 'error', log: log.log, respond, strict: true }),
     ]);
   });
   afterAll(() => Promise.all([mock?.stop(), strict?.stop()]));
@@ -82,24 +82,22 @@ describe('the responder hook', () => {
   });
 
   it('with strict, Prism validates the answer: a violation is a 500 envelope and a log line', async () => {
-    lines.length = 0;
     const answer = await call(strict.url, 'GET', PATHS.profiles, { headers: BEARER });
     expect(answer.status).toBe(500);
     expect(answer.json).toMatchObject({ error: 500, status: 'error', message: expect.stringContaining('breaks the contract: response.body') });
-    await expect.poll(() => lines.join('\n')).toMatch(/GET\s+\/v1\.0\/accounts\/.+\/pbxs → 500 .*breaks the contract/);
+    await log.until(/GET\s+\/v1\.0\/accounts\/.+\/pbxs → 500 .*breaks the contract/);
     // A conforming answer of the responder, and Prism's own, pass.
     expect((await call(strict.url, 'GET', PATHS.profile(IDS.threeCxPbxId), { headers: BEARER })).status).toBe(200);
     expect((await call(strict.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: kazooCreate() })).status).toBe(201);
   });
 
   it('a fault inside the engine (a responder that throws) answers 500 with the envelope and a log line; the next request is served', async () => {
-    lines.length = 0;
     const failed = await call(strict.url, 'DELETE', PATHS.profile(), { headers: BEARER });
     expect(failed.status).toBe(500);
     expect(failed.json).toMatchObject({ error: 500, status: 'error', message: expect.stringContaining('the next one is served as usual') });
     expect(failed.text).not.toContain('injected fault');
-    await expect.poll(() => lines.join('\n')).toMatch(/DELETE .* → 500 .*engine fault: Error: injected fault/);
-    expect(lines.join('\n')).not.toContain('test-token');
+    await log.until(/DELETE .* → 500 .*engine fault: Error: injected fault/);
+    expect(log.text()).not.toContain('test-token');
     const next = await call(strict.url, 'GET', PATHS.profile(IDS.threeCxPbxId), { headers: BEARER });
     expect(next.status).toBe(200);
   });
