@@ -4,8 +4,12 @@
 // real create), at 10 and 50 connections, each pair measured back to back in the same run, then the
 // same with logging quieted on both sides. The twin is reset after each slice, so creates never
 // reach its cap. The ratio is what counts:
-// absolute figures move with whatever else the machine runs.
-// Run: npm run bench (after npm run build). BENCH_DURATION=3 for a quick look.
+// absolute figures move with whatever else the machine runs. Each cell is measured in several
+// rounds spread over the whole run (every cell once per round), and its ratio is the median of
+// its rounds: a burst of other work on the machine then spoils one round of a cell, not the cell.
+// BENCH_BEFORE=<a built copy's packages/dev/dist/start.js> adds that build as a fifth server,
+// quiet, against ours: the before/after ratio of a change, in the same run.
+// Run: npm run bench (after npm run build). BENCH_DURATION=3 BENCH_ROUNDS=1 for a quick look.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -18,9 +22,12 @@ import { freePort, lowerCaseHeaders, rssMb, untilAnswering } from './servers.js'
 
 const require = createRequire(import.meta.url);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BEFORE = process.env.BENCH_BEFORE;
 const CONNECTIONS = [10, 50];
 const GOAL = 1.0;
-const SLICES = 5;
+/** Slices per cell and round, alternating which side goes first (A B, B A, …). */
+const SLICES = 2;
 const LOG_DIR = mkdtempSync(join(os.tmpdir(), 'pbx-mock-bench-'));
 const SPEC = require.resolve('@myreports/pbx-openapi/openapi.yaml');
 const PRISM = require.resolve('@stoplight/prism-cli');
@@ -32,12 +39,12 @@ const SERVERS = [
   { key: 'ours', twin: true, label: '`npm start` mock (default log)', args: (port) => [MAIN_COMMAND, '--port', String(port)] },
   { key: 'prismQuiet', label: 'bare `prism mock -v error`', args: (port) => [PRISM, 'mock', SPEC, '--port', String(port), '-v', 'error'] },
   { key: 'oursQuiet', twin: true, label: '`npm start -- --log-level error`', args: (port) => [MAIN_COMMAND, '--port', String(port), '--log-level', 'error'] },
+  ...(BEFORE
+    ? [{ key: 'beforeQuiet', twin: true, label: 'the build before, quiet', args: (port) => [BEFORE, '--port', String(port), '--log-level', 'error'] }]
+    : []),
 ];
 /** Ours first in each pair. */
-const PAIRS = [
-  ['ours', 'prism'],
-  ['oursQuiet', 'prismQuiet'],
-];
+const PAIRS = [['ours', 'prism'], ['oursQuiet', 'prismQuiet'], ...(BEFORE ? [['oursQuiet', 'beforeQuiet']] : [])];
 
 async function startServer(server) {
   const port = await freePort();
@@ -94,27 +101,32 @@ function merge(target, kind, connections, results) {
 
 const servers = {};
 for (const server of SERVERS) servers[server.key] = await startServer(server);
+const CELLS = KINDS.flatMap((kind) => CONNECTIONS.flatMap((connections) => PAIRS.map((pair) => ({ kind, connections, pair, slices: {}, rounds: [] }))));
 const rows = [];
 const ratios = [];
 try {
-  for (const kind of KINDS) {
-    for (const connections of CONNECTIONS) {
-      for (const pair of PAIRS) {
-        // Each side's 10 s are measured as interleaved slices (A B B A …), so a change in what else
-        // the machine runs hits both sides alike.
-        const slices = Object.fromEntries(pair.map((key) => [key, []]));
-        for (const key of pair) await load(servers[key], kind, connections, 1); // warm-up
-        for (let slice = 0; slice < SLICES; slice += 1) {
-          for (const key of slice % 2 === 0 ? pair : [...pair].reverse()) {
-            slices[key].push(await load(servers[key], kind, connections, DURATION / SLICES));
-          }
+  for (const server of Object.values(servers)) for (const kind of KINDS) await load(server, kind, 10, 1); // warm-up
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const cell of CELLS) {
+      // Each side's share of the round is measured as interleaved slices (A B, B A), so a change in
+      // what else the machine runs hits both sides alike.
+      const slices = Object.fromEntries(cell.pair.map((key) => [key, []]));
+      for (let slice = 0; slice < SLICES; slice += 1) {
+        for (const key of slice % 2 === 0 ? cell.pair : [...cell.pair].reverse()) {
+          slices[key].push(await load(servers[key], cell.kind, cell.connections, DURATION / ROUNDS / SLICES));
         }
-        const [ours, bare] = pair.map((key) => merge(servers[key], kind, connections, slices[key]));
-        rows.push(ours, bare);
-        process.stderr.write(`${kind} c=${connections}: ${ours.server} ${ours.rps} req/s, ${bare.server} ${bare.rps} req/s\n`);
-        ratios.push({ pair: `${ours.server} / ${bare.server}`, kind, connections, ratio: ours.rps / bare.rps });
       }
+      const [ours, other] = cell.pair.map((key) => merge(servers[key], cell.kind, cell.connections, slices[key]));
+      cell.rounds.push(ours.rps / other.rps);
+      for (const key of cell.pair) (cell.slices[key] ??= []).push(...slices[key]);
+      process.stderr.write(`round ${round + 1}, ${cell.kind} c=${cell.connections}: ${ours.server} ${ours.rps} req/s, ${other.server} ${other.rps} req/s\n`);
     }
+  }
+  for (const { kind, connections, pair, slices, rounds } of CELLS) {
+    const [ours, other] = pair.map((key) => merge(servers[key], kind, connections, slices[key]));
+    rows.push(ours, other);
+    const sorted = [...rounds].sort((a, b) => a - b);
+    ratios.push({ pair: `${ours.server} / ${other.server}`, kind, connections, ratio: sorted[Math.floor(sorted.length / 2)], low: sorted[0], high: sorted.at(-1) });
   }
   // Resident memory after the load, of the whole process (Linux /proc).
   for (const server of Object.values(servers)) server.rssMb = Math.round(rssMb(server.child.pid));
@@ -122,24 +134,30 @@ try {
   for (const server of Object.values(servers)) server.child.kill('SIGINT');
 }
 
-console.log(`\nMock throughput, ${DURATION} s per server and case in ${SLICES} interleaved slices, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}\n`);
+console.log(
+  `\nMock throughput, ${DURATION} s per server and case in ${ROUNDS} rounds of ${SLICES} interleaved slices, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}\n`,
+);
 console.log('| server | request | connections | req/s | p50 ms | p99 ms | errors | non-2xx |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.server} | ${r.request} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx}${r.statuses ? ` (${r.statuses})` : ''} |`);
-console.log('\n| ratio (throughput) | request | connections | ratio |');
-console.log('|---|---|---:|---:|');
-for (const r of ratios) console.log(`| ${r.pair} | ${r.kind} | ${r.connections} | ${r.ratio.toFixed(2)}x |`);
+console.log('\n| ratio (throughput) | request | connections | ratio (median of rounds) | rounds from-to |');
+console.log('|---|---|---:|---:|---:|');
+for (const r of ratios) console.log(`| ${r.pair} | ${r.kind} | ${r.connections} | ${r.ratio.toFixed(2)}x | ${r.low.toFixed(2)}-${r.high.toFixed(2)} |`);
 
 console.log('\n| server | spawn to first answer ms | RSS after the load MB |');
 console.log('|---|---:|---:|');
 for (const server of Object.values(servers)) console.log(`| ${server.label} | ${server.startMs} | ${server.rssMb} |`);
 console.log(`\nUptime and load: ${os.loadavg().map((value) => value.toFixed(2)).join(', ')} (1, 5, 15 min)`);
-const main = ratios.filter((r) => r.pair.startsWith(servers.oursQuiet.label));
+const main = ratios.filter((r) => r.pair === `${servers.oursQuiet.label} / ${servers.prismQuiet.label}`);
 const worst = Math.min(...main.map((r) => r.ratio));
 const ourRows = rows.filter((r) => r.server === servers.ours.label || r.server === servers.oursQuiet.label);
 const wrong = ourRows.filter((r) => r.non2xx > 0);
 const failed = rows.filter((r) => r.errors > 0);
 console.log(`\nGoal: npm start mock ≥ ${GOAL}x bare Prism, both quiet. Lowest ratio: ${worst.toFixed(2)}x → ${worst >= GOAL ? 'met' : 'NOT met'}.`);
+if (BEFORE) {
+  const against = ratios.filter((r) => r.pair.endsWith(servers.beforeQuiet.label)).map((r) => r.ratio);
+  console.log(`Against the build before (quiet): ${Math.min(...against).toFixed(2)}x-${Math.max(...against).toFixed(2)}x.`);
+}
 console.log(`Unexpected statuses from the mock: ${wrong.length === 0 ? 'none' : wrong.map((r) => `${r.server} ${r.request} c=${r.connections}`).join(', ')}.`);
 console.log(`Connection errors or timeouts: ${failed.length === 0 ? 'none' : failed.map((r) => `${r.server} ${r.request} c=${r.connections} (${r.errors})`).join(', ')}.`);
 for (const key of new Set(wrong.map((r) => (r.server === servers.ours.label ? 'ours' : 'oursQuiet')))) {
