@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // `npm start` at the repository root. A committed launcher rather than dist/start.js, so that:
-// - `npm start -- --help` answers at once, before anything is built (the options are the mock's,
-//   read from its TypeScript source);
+// - `npm start -- --help` answers at once, before anything is built (the mock's own command prints
+//   the options, without loading its engine);
 // - the build before the stack prints only a short summary, or a failing task's whole log.
-import { spawnSync } from 'node:child_process';
-import { tsImport } from 'tsx/esm/api';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  const { USAGE } = await tsImport('../../mock/src/cli-options.ts', import.meta.url);
-  console.log(USAGE.replace('pbx-mock [options] ', 'npm start -- [options]'));
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('@myreports/pbx-mock/package.json');
+  const command = join(dirname(manifest), require(manifest).bin['pbx-mock']);
+  const usage = execFileSync(process.execPath, [command, '--help'], { encoding: 'utf8' });
+  process.stdout.write(usage.replace('pbx-mock [options] ', 'npm start -- [options]'));
   process.exit(0);
 }
 

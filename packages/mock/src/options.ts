@@ -58,42 +58,6 @@ export class MockSetupError extends Error {
   override name = 'MockSetupError';
 }
 
-export function parsePort(value: string | number, source: string): number {
-  const port = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new MockSetupError(`${source} must be a port number from 0 to 65535 (0 picks a free port), not "${value}".`);
-  }
-  return port;
-}
-
-export function parseLogLevel(value: string, source: string): LogLevel {
-  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
-    throw new MockSetupError(`${source} must be one of ${LOG_LEVELS.join(', ')}, not "${value}".`);
-  }
-  return value as LogLevel;
-}
-
-/** A positive whole number (a size, a count, milliseconds). */
-export function parseCount(value: string, source: string): number {
-  const count = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(count) || count < 1) throw new MockSetupError(`${source} must be a whole number above 0, not "${value}".`);
-  return count;
-}
-
-/** An http(s) URL without query or fragment; `what` names it in the message. */
-export function parseHttpUrl(value: string, source: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new MockSetupError(`${source} must be an http(s) URL such as https://api.na.myreports.cloud/api, not "${value}".`);
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
-    throw new MockSetupError(`${source} must be an http(s) URL such as https://api.na.myreports.cloud/api, not "${value}".`);
-  }
-  return url;
-}
-
 export function atLeast(level: LogLevel, wanted: Exclude<LogLevel, 'silent'>): boolean {
   return LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(wanted);
 }

@@ -1,5 +1,6 @@
 import type { RequestLogEntry } from './http-server.js';
 import { DEFAULTS, type LogLevel, type MockOptions, atLeast } from './options.js';
+import { checkOptions } from './option-table.js';
 import { mockPipeline } from './pipeline/mock.js';
 import { controlReply } from './mock-control.js';
 import { type RunningMock as RunningServer, loadMockContract, serve } from './serve.js';
@@ -16,7 +17,8 @@ export interface RunningMock extends RunningServer {
  * pipeline/mock.ts, and by default the stateful twin (src/twin) answering what Prism accepts.
  * Resolves once it listens.
  */
-export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+export async function startMock(given: MockOptions = {}): Promise<RunningMock> {
+  const options = checkOptions(given, 'mock');
   const twinOptions = twinOptionsOf(options);
   const contract = loadMockContract();
   // A bad seed or state file fails the start before anything listens.

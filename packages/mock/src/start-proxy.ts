@@ -1,6 +1,7 @@
 import { createForward } from './forward.js';
 import type { RequestLogEntry } from './http-server.js';
-import { DEFAULTS, type LogLevel, type ServerOptions, atLeast, parseHttpUrl } from './options.js';
+import { checkOptions } from './option-table.js';
+import { DEFAULTS, type LogLevel, type ServerOptions, atLeast } from './options.js';
 import { proxyPipeline } from './pipeline/proxy.js';
 import { type RunningMock as RunningProxy, loadMockContract, serve } from './serve.js';
 
@@ -17,8 +18,9 @@ export interface ProxyOptions extends ServerOptions {
  * Validation proxy: Prism in this process between a client and a real server. Requests and answers
  * pass through unchanged; each exchange that breaks the contract is reported with every violation.
  */
-export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
-  const upstream = parseHttpUrl(options.upstream, 'The upstream');
+export async function startProxy(given: ProxyOptions): Promise<RunningProxy> {
+  const options = checkOptions(given, 'proxy');
+  const upstream = new URL(options.upstream);
   const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
   const forward = createForward({ upstream, timeoutMs: options.upstreamTimeoutMs ?? DEFAULTS.upstreamTimeoutMs, bodyLimit: Math.max(bodyLimit, 10 * 1024 * 1024) });
   const contract = loadMockContract();

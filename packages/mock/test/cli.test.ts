@@ -4,7 +4,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { threeCxCreate, watchOutput } from '@myreports/pbx-fixtures';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,8 +34,9 @@ describe('pbx-mock setup errors', () => {
     [['--log-level', 'loud'], '--log-level must be one of silent, error, warn, info, debug, not "loud"'],
     [['serve'], 'Unknown command "serve"'],
     [['proxy'], 'proxy needs exactly one upstream URL'],
-    [['proxy', 'https://api.na.myreports.cloud/api', '--dynamic'], '--dynamic and --seed apply to the mock'],
-    [['proxy', 'https://api.na.myreports.cloud/api', '--empty'], '--max-profiles apply to the mock, not to proxy mode'],
+    [['proxy', 'https://api.na.myreports.cloud/api', '--dynamic'], '--dynamic applies to the mock, not to proxy mode'],
+    [['proxy', 'https://api.na.myreports.cloud/api', '--empty'], '--empty applies to the mock, not to proxy mode'],
+    [['proxy', 'https://api.na.myreports.cloud/api', '--upstream-timeout', '3000000000'], '--upstream-timeout must be a whole number of milliseconds from 1 to 2147483647'],
     [['--max-profiles', '0'], '--max-profiles must be a whole number above 0, not "0"'],
     [['--max-profiles', 'many'], '--max-profiles must be a whole number above 0'],
     [['--static', '--state-file', 'state.json'], 'stateFile apply to the twin, not to static replay'],
@@ -92,6 +93,27 @@ describe('pbx-mock setup errors', () => {
       expect(code).toBe(1);
       expect(stderr).toContain('The bundled spec (@myreports/pbx-openapi/openapi.json) is missing: build it with `npm run build`');
     });
+  });
+});
+
+describe('pbx-mock --help', () => {
+  /** Runs `code` as a module in a fresh Node; resolves with its output and every CommonJS module it loaded (Prism is CommonJS). */
+  async function loadedBy(code: string) {
+    // Written with writeSync: an asynchronous write at exit may be cut short.
+    const probe = `import { writeSync } from 'node:fs'; import { createRequire } from 'node:module'; process.on('exit', () => writeSync(2, '\\n' + JSON.stringify(Object.keys(createRequire(import.meta.url).cache))));`;
+    const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', `${probe}\n${code}`]);
+    return { stdout, modules: JSON.parse(stderr.trim().split('\n').at(-1)!) as string[] };
+  }
+
+  it('answers without loading the engine: no Prism module is loaded', async () => {
+    const { stdout, modules } = await loadedBy(`process.argv.splice(1, Infinity, 'pbx-mock', '--help'); await import(${JSON.stringify(pathToFileURL(CLI).href)});`);
+    expect(stdout).toContain('pbx-mock proxy <upstream>');
+    expect(modules.filter((file) => file.includes('@stoplight'))).toEqual([]);
+  });
+
+  it('(the same probe sees Prism once the engine is loaded)', async () => {
+    const { modules } = await loadedBy(`await import(${JSON.stringify(pathToFileURL(join(PACKAGE, 'dist/prism-engine.js')).href)});`);
+    expect(modules.some((file) => file.includes('@stoplight/prism-http'))).toBe(true);
   });
 });
 

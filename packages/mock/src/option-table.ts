@@ -1,0 +1,146 @@
+import { LOG_LEVELS, MockSetupError } from './options.js';
+
+/**
+ * Every option of the mock and the proxy, once: its name in code, its flag, its environment
+ * variable (`PBX_MOCK_` and the flag), its value and the help line. The command line's parser, its
+ * `--help`, the variables, the mode conflicts and the checks of `startMock`/`startProxy` all come
+ * from this table (cli-options.ts, checkOptions below).
+ */
+
+/** How a value is read from text (a flag, a variable) and checked when code passes it. */
+interface Kind<T> {
+  /** For `--help`: `<n>`; absent for a switch. */
+  arg?: string;
+  fromText(text: string, source: string): T;
+  check(value: unknown, source: string): T;
+}
+
+/** A timer longer than this fires at once (Node's setTimeout takes a signed 32-bit delay). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+const wholeNumber = (arg: string, min: number, max: number, what: string): Kind<number> => {
+  const check = (value: unknown, source: string): number => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+      throw new MockSetupError(`${source} must be ${what}, not ${typeof value === 'string' ? JSON.stringify(value) : `"${String(value)}"`}.`);
+    }
+    return value;
+  };
+  return { arg, check, fromText: (text, source) => (/^\d+$/.test(text.trim()) ? check(Number(text), source) : check(text, source)) };
+};
+
+const text = (arg: string): Kind<string> => ({
+  arg,
+  fromText: (value) => value,
+  check: (value, source) => {
+    if (typeof value !== 'string') throw new MockSetupError(`${source} must be text, not ${typeof value}.`);
+    return value;
+  },
+});
+
+const httpUrl = (arg: string, part: (url: URL) => string): Kind<string> => {
+  const check = (value: unknown, source: string): string => {
+    let url: URL | undefined;
+    try {
+      url = new URL(String(value));
+    } catch {
+      url = undefined;
+    }
+    if (typeof value !== 'string' || !url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+      throw new MockSetupError(`${source} must be an http(s) URL such as https://api.na.myreports.cloud/api, not "${String(value)}".`);
+    }
+    return part(url);
+  };
+  return { arg, check, fromText: check };
+};
+
+const SWITCH: Kind<boolean> = {
+  fromText: (value, source) => {
+    if (/^(true|1|yes)$/i.test(value)) return true;
+    if (/^(false|0|no)$/i.test(value)) return false;
+    throw new MockSetupError(`${source} must be true or false, not "${value}".`);
+  },
+  check: (value, source) => {
+    if (typeof value !== 'boolean') throw new MockSetupError(`${source} must be true or false, not "${String(value)}".`);
+    return value;
+  },
+};
+
+const LOG_LEVEL: Kind<(typeof LOG_LEVELS)[number]> = {
+  arg: '<l>',
+  fromText: (value, source) => LOG_LEVEL.check(value, source),
+  check: (value, source) => {
+    if (!(LOG_LEVELS as readonly unknown[]).includes(value)) throw new MockSetupError(`${source} must be one of ${LOG_LEVELS.join(', ')}, not "${String(value)}".`);
+    return value as (typeof LOG_LEVELS)[number];
+  },
+};
+
+const PORT = wholeNumber('<n>', 0, 65535, 'a port number from 0 to 65535 (0 picks a free port)');
+const COUNT = wholeNumber('<n>', 1, Number.MAX_SAFE_INTEGER, 'a whole number above 0');
+
+export type Mode = 'mock' | 'proxy';
+
+export interface OptionSpec {
+  /** The name in code: `startMock({ bodyLimit })`. */
+  key: string;
+  /** The flag without its dashes; absent for an option only code can give. */
+  flag?: string;
+  kind: Kind<unknown>;
+  modes: readonly Mode[];
+  /** The `--help` line; proxy-only options start with "proxy:". */
+  help?: string;
+}
+
+const BOTH: readonly Mode[] = ['mock', 'proxy'];
+const MOCK: readonly Mode[] = ['mock'];
+
+export const OPTIONS: readonly OptionSpec[] = [
+  { key: 'port', flag: 'port', kind: PORT, modes: BOTH, help: 'port to listen on, 0 = any free port; default 4010' },
+  { key: 'host', flag: 'host', kind: text('<address>'), modes: BOTH, help: 'interface to bind; default 127.0.0.1' },
+  {
+    key: 'logLevel',
+    flag: 'log-level',
+    kind: LOG_LEVEL,
+    modes: BOTH,
+    help: "silent; error (5xx and faults); warn (and refused requests, contract violations); info (one line per request); debug (and Prism's detail, secrets masked); default info",
+  },
+  { key: 'static', flag: 'static', kind: SWITCH, modes: MOCK, help: "answer from the spec's examples and keep nothing, instead of the twin that keeps what you create" },
+  { key: 'empty', flag: 'empty', kind: SWITCH, modes: MOCK, help: "the twin starts with no profile (default: the profiles of the spec's examples)" },
+  { key: 'seedFile', flag: 'seed-file', kind: text('<f>'), modes: MOCK, help: "the twin starts from this JSON file's profiles" },
+  { key: 'stateFile', flag: 'state-file', kind: text('<f>'), modes: MOCK, help: 'the twin keeps its profiles in this file across restarts' },
+  { key: 'maxProfiles', flag: 'max-profiles', kind: COUNT, modes: MOCK, help: 'most profiles the twin holds; default 10000' },
+  { key: 'dynamic', flag: 'dynamic', kind: SWITCH, modes: MOCK, help: 'static replay with fake answers from the schemas' },
+  { key: 'seed', flag: 'seed', kind: text('<text>'), modes: MOCK, help: 'make dynamic answers repeatable' },
+  { key: 'strict', flag: 'strict', kind: SWITCH, modes: MOCK, help: 'validate every answer too; a violation answers 500' },
+  { key: 'publicUrl', flag: 'public-url', kind: httpUrl('<u>', (url) => url.href.replace(/\/$/, '')), modes: MOCK, help: 'base of Location headers; default the listen address' },
+  { key: 'bodyLimit', flag: 'body-limit', kind: COUNT, modes: BOTH, help: 'largest request body in bytes; default 1048576' },
+  { key: 'cors', flag: 'cors', kind: httpUrl('<origin>', (url) => url.origin), modes: BOTH, help: 'allow this web origin; default no CORS headers' },
+  {
+    key: 'upstreamTimeoutMs',
+    flag: 'upstream-timeout',
+    kind: wholeNumber('<ms>', 1, LONGEST_TIMER_MS, `a whole number of milliseconds from 1 to ${LONGEST_TIMER_MS}`),
+    modes: ['proxy'],
+    help: 'proxy: 504 after this long; default 30000',
+  },
+  { key: 'upstream', kind: httpUrl('<url>', (url) => url.href), modes: ['proxy'] },
+  { key: 'maxPatchOperations', kind: COUNT, modes: MOCK },
+];
+
+/** `PBX_MOCK_` and the flag: `--log-level` is `PBX_MOCK_LOG_LEVEL`. */
+export function variableOf(flag: string): string {
+  return `PBX_MOCK_${flag.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/**
+ * The options code passed to `startMock` or `startProxy`, checked as the command line checks them
+ * (a negative `bodyLimit` is refused here too) and normalised the same way (`cors` to an origin).
+ * Options of the other mode are left alone: their types keep them out.
+ */
+export function checkOptions<T extends object>(options: T, mode: Mode): T {
+  const checked: Record<string, unknown> = { ...(options as Record<string, unknown>) };
+  for (const option of OPTIONS) {
+    const value = checked[option.key];
+    if (value === undefined || !option.modes.includes(mode)) continue;
+    checked[option.key] = option.kind.check(value, option.key);
+  }
+  return checked as T;
+}
