@@ -26,6 +26,8 @@ export type {
   InstanceId,
   JsonPatch,
   JsonPatchOperation,
+  JsonPatchReplaceEnabled,
+  JsonPatchReplaceName,
   KazooPbxConnectionProfile,
   KazooPbxConnectionProfileCreate,
   OtherPbxConnectionProfile,

@@ -32,6 +32,10 @@ export type PbxConnectionProfileCreate = Schemas['PbxConnectionProfileCreate'];
 
 export type JsonPatch = Schemas['JsonPatch'];
 export type JsonPatchOperation = Schemas['JsonPatchOperation'];
+/** `replace /name`: what `patchOperations.rename` builds. */
+export type JsonPatchReplaceName = Schemas['JsonPatchReplaceName'];
+/** `replace /enabled`: what `patchOperations.enable` and `disable` build. */
+export type JsonPatchReplaceEnabled = Schemas['JsonPatchReplaceEnabled'];
 
 export type PbxInstanceLookup = Schemas['PbxInstanceLookup'];
 export type ErrorEnvelope = Schemas['ErrorEnvelope'];

@@ -9,7 +9,10 @@ import {
   isThreeCxProfile,
   PbxApiError,
   PbxNotFoundError,
+  patchOperations,
   type AnyPbxConnectionProfile,
+  type JsonPatchReplaceEnabled,
+  type JsonPatchReplaceName,
   type KazooPbxConnectionProfile,
   type OtherPbxConnectionProfile,
   type PbxConnectionProfile,
@@ -98,6 +101,19 @@ describe('methods', () => {
     pbx.list(customer, { headers: { prefer: 404 } });
     // @ts-expect-error acceptCharges is for create and patch only
     pbx.list(customer, { acceptCharges: true });
+  });
+});
+
+describe('patchOperations', () => {
+  test('each builder is typed to its own operation, and they combine into one patch', () => {
+    expectTypeOf(patchOperations.rename('New')).toEqualTypeOf<JsonPatchReplaceName>();
+    expectTypeOf(patchOperations.enable()).toEqualTypeOf<JsonPatchReplaceEnabled>();
+    expectTypeOf(patchOperations.disable()).toEqualTypeOf<JsonPatchReplaceEnabled>();
+    expectTypeOf(patchOperations.rename('New').value).toBeString();
+    // @ts-expect-error a rename is not an operation on /enabled
+    const enabled: JsonPatchReplaceEnabled = patchOperations.rename('New');
+    expectTypeOf(enabled).not.toBeAny();
+    pbx.patch(profile, [patchOperations.rename('New'), patchOperations.enable()]);
   });
 });
 

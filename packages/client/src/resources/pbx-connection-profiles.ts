@@ -12,7 +12,8 @@ import {
   type CustomerIds,
   type InstanceId,
   type JsonPatch,
-  type JsonPatchOperation,
+  type JsonPatchReplaceEnabled,
+  type JsonPatchReplaceName,
   type KazooPbxConnectionProfile,
   type KazooPbxConnectionProfileCreate,
   type PbxConnectionProfile,
@@ -49,19 +50,17 @@ export interface PbxConnectionProfiles {
   findByInstance(instanceId: InstanceId, options?: CallOptions): Promise<PbxResult<PbxInstanceLookup>>;
 }
 
-const replace = (path: JsonPatchOperation['path'], value: string | boolean) => ({ op: 'replace', path, value }) as JsonPatchOperation;
-
 /**
  * Builders for the only JSON Patch operations the API accepts. Sending several in one `patch` call
  * restarts the PBX collector once instead of once per change.
  */
 export const patchOperations = {
   /** `replace /name`. */
-  rename: (name: string) => replace('/name', name),
+  rename: (name: string): JsonPatchReplaceName => ({ op: 'replace', path: '/name', value: name }),
   /** `replace /enabled` with `true`: the platform connects to the PBX and starts collecting events. */
-  enable: () => replace('/enabled', true),
+  enable: (): JsonPatchReplaceEnabled => ({ op: 'replace', path: '/enabled', value: true }),
   /** `replace /enabled` with `false`: collection stops. */
-  disable: () => replace('/enabled', false),
+  disable: (): JsonPatchReplaceEnabled => ({ op: 'replace', path: '/enabled', value: false }),
 };
 
 const CHARGES = { 'accept-charges': 'true' } as const;
