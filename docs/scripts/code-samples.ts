@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { HTTP_METHODS, type OpenApiDocument, type OperationObject } from '@myreports/pbx-contract';
 
-/** Where the samples are written (`spec/code-samples/<language>/`); messages name files from the repository root. */
-export const SAMPLES_DIR = fileURLToPath(new URL('../../spec/code-samples/', import.meta.url));
+/** Where the samples are written (`spec/resources/<resource>/code-samples/<language>/`); messages name files from the repository root. */
+export const RESOURCES_DIR = fileURLToPath(new URL('../../spec/resources/', import.meta.url));
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The languages every operation shows, as `x-codeSamples` labels them. */
@@ -89,14 +89,18 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /**
- * The file under `spec/code-samples/` that holds this source (the bundled spec inlines the text and
- * forgets the file), relative to the repository root; undefined when no file has it.
+ * The file under `spec/resources/<resource>/code-samples/` that holds this source (the bundled spec
+ * inlines the text and forgets the file), relative to the repository root; undefined when no file has it.
  */
-export function sampleFile(source: string, samplesDir = SAMPLES_DIR): string | undefined {
-  for (const language of readdirSync(samplesDir)) {
-    for (const name of readdirSync(join(samplesDir, language))) {
-      const file = join(samplesDir, language, name);
-      if (readFileSync(file, 'utf8') === source) return relative(REPOSITORY_ROOT, file);
+export function sampleFile(source: string, resourcesDir = RESOURCES_DIR): string | undefined {
+  for (const resource of readdirSync(resourcesDir)) {
+    const samplesDir = join(resourcesDir, resource, 'code-samples');
+    if (!existsSync(samplesDir)) continue;
+    for (const language of readdirSync(samplesDir)) {
+      for (const name of readdirSync(join(samplesDir, language))) {
+        const file = join(samplesDir, language, name);
+        if (readFileSync(file, 'utf8') === source) return relative(REPOSITORY_ROOT, file);
+      }
     }
   }
   return undefined;
@@ -107,15 +111,15 @@ export function sampleFile(source: string, samplesDir = SAMPLES_DIR): string | u
  * `dir` must sit inside the repository (module resolution finds `@myreports/pbx-client` from there)
  * and under a `package.json` with `"type": "module"` (the samples use top-level await).
  * Returns one message per error, `file:line:column: message (TypeScript sample of operation)`, the
- * file being the sample's own under `spec/code-samples/` (where to fix it); an empty list means
+ * file being the sample's own under `spec/resources/<resource>/code-samples/` (where to fix it); an empty list means
  * every sample compiles.
  */
-export function typeCheckSamples(samples: CodeSample[], dir: string, samplesDir = SAMPLES_DIR): string[] {
+export function typeCheckSamples(samples: CodeSample[], dir: string, resourcesDir = RESOURCES_DIR): string[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files = new Map<string, { sample: CodeSample; shownAs: string }>();
   samples.forEach((sample, index) => {
-    const origin = sampleFile(sample.source, samplesDir);
+    const origin = sampleFile(sample.source, resourcesDir);
     // Compiled under the name of its own file, so the module name and the message match it.
     const file = join(dir, origin ? basename(origin) : `${sample.operationId}.${index}.ts`);
     if (files.has(file)) throw new Error(`Two TypeScript samples would compile as ${file}: ${sampleName(sample)}.`);

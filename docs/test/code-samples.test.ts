@@ -55,8 +55,8 @@ describe('the code samples of the spec', () => {
     expect(typeCheckSamples(samplesIn(samples), scratch)).toEqual([]);
   });
 
-  it('are each found in their file under spec/code-samples/', () => {
-    for (const sample of samples) expect(sampleFile(sample.source), sample.operationId).toMatch(/^spec\/code-samples\/(curl|typescript)\/[\w.-]+\.(sh|ts)$/);
+  it('are each found in their file under spec/resources/<resource>/code-samples/', () => {
+    for (const sample of samples) expect(sampleFile(sample.source), sample.operationId).toMatch(/^spec\/resources\/[a-z-]+\/code-samples\/(curl|typescript)\/[\w.-]+\.(sh|ts)$/);
   });
 });
 
@@ -72,12 +72,13 @@ describe('typeCheckSamples', () => {
     const create = samples.find((candidate) => candidate.lang === 'TypeScript' && candidate.example?.name === 'ThreeCxCreateRequest')!;
     const broken = create.source.replace('pbx.create(', 'pbx.createProfile(');
     expect(broken).not.toBe(create.source);
-    mkdirSync(join(fakeSamples, 'typescript'), { recursive: true });
-    writeFileSync(join(fakeSamples, 'typescript', 'create.3cx.ts'), broken);
+    const typescriptDir = join(fakeSamples, 'some-resource', 'code-samples', 'typescript');
+    mkdirSync(typescriptDir, { recursive: true });
+    writeFileSync(join(typescriptDir, 'create.3cx.ts'), broken);
     const problems = typeCheckSamples([{ ...create, source: broken }], scratch, fakeSamples);
     const line = broken.split('\n').findIndex((text) => text.includes('pbx.createProfile(')) + 1;
     expect(line).toBeGreaterThan(1);
-    expect(problems[0]).toMatch(new RegExp(`^docs/\\.cache/samples-test-src/typescript/create\\.3cx\\.ts:${line}:27: Property 'createProfile' does not exist`));
+    expect(problems[0]).toMatch(new RegExp(`^docs/\\.cache/samples-test-src/some-resource/code-samples/typescript/create\\.3cx\\.ts:${line}:27: Property 'createProfile' does not exist`));
     expect(problems[0]).toContain('(TypeScript sample of createPbxConnectionProfile (Create a 3CX profile))');
   });
 

@@ -50,7 +50,8 @@ function provenanceVisitor({ onElement = () => {}, onCarrier = () => {}, onDone 
       onElement({ kind, label, location: ctx.location, carrier: node }, ctx);
       onCarrier({ label, node }, ctx);
     });
-  const isComponentFile = (ctx, section) => new RegExp(`components[\\\\/]${section}[\\\\/]`).test(ctx.location.source.absoluteRef);
+  // A component's file sits in a folder named after its section (shared/responses/, resources/<tag>/headers/).
+  const isComponentFile = (ctx, section) => new RegExp(`[\\\\/]${section}[\\\\/][^\\\\/]+$`).test(ctx.location.source.absoluteRef);
 
   return {
     Operation: {

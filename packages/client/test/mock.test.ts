@@ -88,12 +88,12 @@ describe('patch', () => {
   test.each(validPatchBodies)('$name', async ({ value }) => {
     const result = await pbx.patch(kazooProfile, value as never);
     expect(result.data).toBeUndefined();
-    expect(result.timestamp).toBe(example<undefined>('Patched').timestamp);
+    expect(result.timestamp).toBe(example<undefined>('ProfilePatched').timestamp);
   });
 
   test('rename, enable and disable', async () => {
     for (const call of [pbx.rename(kazooProfile, 'Head office'), pbx.enable(kazooProfile), pbx.disable(kazooProfile)]) {
-      await expect(call).resolves.toMatchObject({ data: undefined, timestamp: example<undefined>('Patched').timestamp });
+      await expect(call).resolves.toMatchObject({ data: undefined, timestamp: example<undefined>('ProfilePatched').timestamp });
     }
   });
 
@@ -108,7 +108,7 @@ describe('patch', () => {
 describe('delete', () => {
   test('answers the no-data envelope', async () => {
     const result = await pbx.delete(threeCxProfile);
-    expect(result).toMatchObject({ data: undefined, timestamp: example<undefined>('Deleted').timestamp });
+    expect(result).toMatchObject({ data: undefined, timestamp: example<undefined>('ProfileDeleted').timestamp });
   });
 });
 

@@ -1,7 +1,7 @@
 // npm run changelog -- [--base <git ref>] [--write]
 // Prints the API changelog of the next release of the spec package (the spec at the last release
 // against the working tree, and the pending changesets that release the spec); --write puts it into
-// spec/descriptions/changelog.md, the changelog guide of the docs page. Exit 2: could not compare.
+// spec/guides/changelog.md, the changelog guide of the docs page. Exit 2: could not compare.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleAtRef, bundleWorkingTree } from './bundle.js';

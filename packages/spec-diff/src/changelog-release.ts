@@ -5,7 +5,7 @@ import { type Changeset, highestBump } from './changesets.js';
 import { SPEC_PACKAGE } from './declared.js';
 import { git } from './git.js';
 
-export const changelogFile = 'spec/descriptions/changelog.md';
+export const changelogFile = 'spec/guides/changelog.md';
 
 /**
  * The last release: the version of the spec package, and the git ref of its tag (what

@@ -1,4 +1,4 @@
-// The API changelog readers see (spec/descriptions/changelog.md, a guide of the docs page): for
+// The API changelog readers see (spec/guides/changelog.md, a guide of the docs page): for
 // each release, what the spec diff found (added, changed, deprecated, removed: each operation by its
 // operationId and each field by name, breaking ones marked) and the release notes of the changesets
 // that release the spec package.

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ThrowawayRepo, throwawayRepo } from './support/throwaway-repo.js';
 
-const kazooCreate = 'spec/components/schemas/KazooPbxConnectionProfileCreate.yaml';
-const threeCxCreate = 'spec/components/schemas/ThreeCxConnectionProfileCreate.yaml';
+const kazooCreate = 'spec/resources/pbx-connection-profiles/schemas/KazooPbxConnectionProfileCreate.yaml';
+const threeCxCreate = 'spec/resources/pbx-connection-profiles/schemas/ThreeCxConnectionProfileCreate.yaml';
 let repo: ThrowawayRepo;
 const run = (args: string[], env?: Record<string, string>) => repo.run('cli.ts', args, env);
 const edit = (file: string, change: (text: string) => string) => repo.edit(file, change);
@@ -80,7 +80,7 @@ describe('npm run check:breaking -- --base <ref>', () => {
     const missing = run([]);
     expect(missing.err).toContain('Missing --base');
     expect(missing.code).toBe(2);
-    edit('spec/openapi.yaml', (text) => text.replace('./paths/v1.0_pbxs.yaml', './paths/missing.yaml'));
+    edit('spec/openapi.yaml', (text) => text.replace('/findPbxConnectionProfileByInstance.yaml', '/missing.yaml'));
     const broken = run(['--base', 'HEAD']);
     expect(broken.err).toContain('Redocly could not bundle the spec in the working tree');
     expect(broken.code).toBe(2);

@@ -43,7 +43,7 @@ describe('which releases the changesets of the change lack', () => {
   });
 });
 
-const kazooCreate = 'spec/components/schemas/KazooPbxConnectionProfileCreate.yaml';
+const kazooCreate = 'spec/resources/pbx-connection-profiles/schemas/KazooPbxConnectionProfileCreate.yaml';
 const breakingEdit = (text: string): string => text.replace('required: [_type, name,', 'required: [_type, name, countryCode,');
 const optionalField = (text: string): string => text.replace(/\nproperties:\n/, '\nproperties:\n  nickname:\n    type: string\n    maxLength: 40\n');
 const releaseAll = (bump: string) => `---\n${five.map((name) => `"${name}": ${bump}`).join('\n')}\n---\n\ncountryCode is required on create.\n`;

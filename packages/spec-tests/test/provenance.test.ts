@@ -72,7 +72,7 @@ describe.concurrent('the Decisions section, generated at bundle time', () => {
   it('shows a decision that is added to the spec, and counts it', async () => {
     const [before, after] = await Promise.all([
       bundleOf(),
-      bundleOf((copy) => copy.mutate('components/schemas/KazooApiKey.yaml', 'x-source:', `x-decision: ${added}\nx-source:`)),
+      bundleOf((copy) => copy.mutate('resources/pbx-connection-profiles/schemas/KazooApiKey.yaml', 'x-source:', `x-decision: ${added}\nx-source:`)),
     ]);
     expect(quirksGuide(before)).not.toContain(added);
     expect(quirksGuide(after)).toContain(`- **schema \`KazooApiKey\`**: ${added}`);
@@ -85,7 +85,7 @@ describe.concurrent('the Decisions section, generated at bundle time', () => {
 
   it('drops a decision that is removed from the spec', async () => {
     const bundle = await bundleOf((copy) =>
-      copy.mutate('components/schemas/Guid.yaml', 'x-decision: >-\n', 'x-was: >-\n'),
+      copy.mutate('shared/schemas/Guid.yaml', 'x-decision: >-\n', 'x-was: >-\n'),
     );
     expect(quirksGuide(bundle)).not.toContain('schema `Guid`');
     expect(quirksGuide(loadBundledSpec())).toContain('schema `Guid`');
