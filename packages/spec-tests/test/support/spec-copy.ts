@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,14 @@ export class SpecCopy {
     const text = readFileSync(path, 'utf8');
     if (!text.includes(search)) throw new Error(`${file} does not contain ${JSON.stringify(search)}`);
     writeFileSync(path, text.replace(search, replacement));
+    return this;
+  }
+
+  /** Copies a spec file to another path (its folders made), to prove that a misplaced file is caught. */
+  copy(file: string, to: string): this {
+    const target = join(this.dir, 'spec', to);
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(join(this.dir, 'spec', file), target);
     return this;
   }
 
