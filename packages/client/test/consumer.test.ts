@@ -1,8 +1,9 @@
-// What an integrator gets: the two packages packed as npm publishes them, installed from the
-// tarballs into a fresh project, the README's example compiled under strict TypeScript and then
-// run against the real mock. The install is offline and needs nothing in the npm cache: the
-// third-party packages they depend on are packed from this repository's node_modules (the
-// versions of its lockfile) and given to the fresh project as `overrides`.
+// What an integrator gets before the packages are on a registry: the README's `npm run pack:client`
+// (build, pack the client with the types it needs) and the `npm install` it prints, run in a fresh
+// project; the README's example compiled under strict TypeScript and then run against the real mock.
+// The install is offline and needs nothing in the npm cache: the third-party packages they depend on
+// are packed from this repository's node_modules (the versions of its lockfile) and given to the
+// fresh project as `overrides`.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const packagesDir = fileURLToPath(new URL('../..', import.meta.url));
+const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const readme = await readFile(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
 
 /** The first TypeScript block of the README's "Using the client" section. */
@@ -46,16 +48,14 @@ let project: string;
 
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'pbx-client-consumer-'));
-  const tarballs: Record<string, string> = {};
-  for (const name of ['types', 'client']) {
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', project], { cwd: join(packagesDir, name) });
-    const [packed] = JSON.parse(stdout) as { name: string; filename: string }[];
-    tarballs[packed!.name] = `file:./${packed!.filename}`;
-  }
+  const { stdout } = await run('npm', ['run', '-s', 'pack:client', '--', '--out', project], { cwd: repositoryRoot });
+  const install = stdout.split('\n').find((line) => line.startsWith('npm install '));
+  if (!install) throw new Error(`npm run pack:client printed no install command:\n${stdout}`);
   const overrides = await packThirdPartyDependencies(['types', 'client'].map((name) => join(packagesDir, name)), project);
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: tarballs, overrides }, null, 2));
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', overrides }, null, 2));
   await writeFile(join(project, 'tsconfig.json'), JSON.stringify(STRICT_TSCONFIG, null, 2));
-  await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project });
+  // The printed command as it is, offline (the third-party packages come from the overrides).
+  await run('npm', [...install.split(' ').slice(1), '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project });
 });
 
 /**
@@ -98,6 +98,12 @@ afterAll(async () => {
 const compile = () => run(process.execPath, [tsc, '-p', project], { cwd: project });
 
 describe('a fresh project that installs the packed tarballs', () => {
+  test('the README installs the client with npm run pack:client before it is published, and with npm install after', () => {
+    const section = readme.split(/^## Using the client$/m)[1]?.split(/^## /m)[0] ?? '';
+    expect(section).toContain('npm run pack:client');
+    expect(section).toContain('npm install @myreports/pbx-client');
+  });
+
   test('gets the client, the types and openapi-fetch, and nothing of the monorepo', async () => {
     const installed = await readdir(join(project, 'node_modules', '@myreports'));
     expect(installed.sort()).toEqual(['pbx-client', 'pbx-types']);
