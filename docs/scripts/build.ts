@@ -5,10 +5,13 @@
  *    (a sample that does not compile fails the build);
  * 3. inlines the one image Redoc still loads from a CDN, and patches Redoc's sample panel to show
  *    the sample of the request example the reader picks and to space search snippets.
+ * Redocly writes into a scratch folder: dist/index.html is replaced only by a complete page, in one
+ * rename, so a failed build leaves the last good page (never Redoc's raw one) and a server never
+ * sends half of one.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +24,17 @@ const require = createRequire(import.meta.url);
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const output = join(docsDir, 'dist', 'index.html');
 const started = performance.now();
+mkdirSync(join(docsDir, '.cache'), { recursive: true });
+// Next to dist/ (one file system, so the final rename is one step), and gone however the build ends.
+const scratch = mkdtempSync(join(docsDir, '.cache', 'page-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const rendered = join(scratch, 'redoc.html');
+
+/** Ends the build with one clear line; dist/index.html stays as it was. */
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
 
 // Redocly renders in a child process while this one type-checks the samples: the two overlap.
 const redocly = spawn(
@@ -33,7 +47,7 @@ const redocly = spawn(
     '--config=redocly.yaml',
     '--template=redoc/template.hbs',
     '--inlineBundle',
-    `--output=${output}`,
+    `--output=${rendered}`,
   ],
   { cwd: docsDir, env: { ...process.env, REDOCLY_TELEMETRY: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] },
 );
@@ -46,26 +60,23 @@ const typeScriptSamples = samplesIn(collectCodeSamples(loadBundledSpec()), 'Type
 const problems = typeCheckSamples(typeScriptSamples, join(docsDir, '.cache', 'samples'));
 if (problems.length > 0) {
   redocly.kill();
-  console.error(`The TypeScript code samples do not compile against @myreports/pbx-client:\n${problems.join('\n')}`);
-  process.exit(1);
+  fail(`The TypeScript code samples do not compile against @myreports/pbx-client:\n${problems.join('\n')}`);
 }
 console.log(`${typeScriptSamples.length} TypeScript code samples compile against @myreports/pbx-client.`);
 
 const [code, signal] = await redoclyExit;
-if (code !== 0) {
-  console.error(redoclyOutput);
-  console.error(`redocly build-docs failed (exit ${code ?? signal}).`);
-  process.exit(1);
-}
+if (code !== 0) fail(`${redoclyOutput}\nredocly build-docs failed (exit ${code ?? signal}).`);
 
-const html = patchRedoc(inlineRedoclyLogo(readFileSync(output, 'utf8')));
-if (!html.includes('"disableTelemetry":true')) {
-  console.error('The page would send telemetry: keep `telemetry: off` in docs/redocly.yaml.');
-  process.exit(1);
+let html: string;
+try {
+  html = patchRedoc(inlineRedoclyLogo(readFileSync(rendered, 'utf8')));
+} catch (error) {
+  fail((error as Error).message);
 }
-// Replaced in one step, so a server never sends a half-written page.
-writeFileSync(`${output}.tmp`, html);
-renameSync(`${output}.tmp`, output);
+if (!html.includes('"disableTelemetry":true')) fail('The page would send telemetry: keep `telemetry: off` in docs/redocly.yaml.');
+writeFileSync(join(scratch, 'index.html'), html);
+mkdirSync(dirname(output), { recursive: true });
+renameSync(join(scratch, 'index.html'), output);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Built ${relative(process.cwd(), output)}: ${statSync(output).size} bytes in ${seconds} s.`);
