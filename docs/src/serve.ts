@@ -1,5 +1,6 @@
 import { constants, existsSync } from 'node:fs';
-import { type FileHandle, open, realpath } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { type FileHandle, open, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -58,7 +59,8 @@ export async function serveDocs({ host = '127.0.0.1', port = 0, root = DOCS_DIST
     throw new Error(`No built docs in ${rootDir}: run \`npm run build\` at the repository root first.`);
   }
 
-  const server = createServer((request, response) => handle(rootDir, request, response));
+  const files: FileCache = new Map();
+  const server = createServer((request, response) => handle(rootDir, files, request, response));
   await new Promise<void>((done, fail) => {
     const refuse = (error: NodeJS.ErrnoException): void =>
       fail(error.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop what listens there or pick another port.`) : error);
@@ -83,20 +85,36 @@ export async function serveDocs({ host = '127.0.0.1', port = 0, root = DOCS_DIST
 /** Reads of a file that changes under them before the server gives up with 503 (a build in progress). */
 const READ_ATTEMPTS = 3;
 
-function handle(rootDir: string, request: IncomingMessage, response: ServerResponse): void {
+interface ServedFile {
+  path: string;
+  body: Buffer;
+  mtimeMs: number;
+  /** The version read: a file replaced or rewritten since has another inode, size, mtime or ctime. */
+  version: string;
+}
+
+/**
+ * The last version read of each file, by real path. Every answer sends that one Buffer: a thousand
+ * slow readers of the 2.6 MB page hold references to one copy, not a copy each.
+ */
+type FileCache = Map<string, ServedFile>;
+
+const versionOf = (stats: Stats): string => `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+
+function handle(rootDir: string, files: FileCache, request: IncomingMessage, response: ServerResponse): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return send(response, 405, `Method ${request.method ?? ''} not allowed: the docs are read-only.`, { Allow: 'GET, HEAD' });
   }
-  serveFile(rootDir, request, response).catch(() => {
+  serveFile(rootDir, files, request, response).catch(() => {
     if (!response.headersSent) send(response, 500, 'The docs could not be read.');
     else response.destroy();
   });
 }
 
-async function serveFile(rootDir: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serveFile(rootDir: string, files: FileCache, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const pathname = pathnameOf(request.url ?? '/');
   if (pathname === undefined) return send(response, 404, 'Not found.');
-  const file = await readInside(rootDir, pathname);
+  const file = await readInside(rootDir, files, pathname);
   if (file === 'changing') return send(response, 503, 'The docs are being rebuilt: try again.', { 'Retry-After': '1' });
   if (file === undefined) {
     // The page routes by hash (`/#/getting-started`) but its pre-rendered links name the plain
@@ -137,12 +155,13 @@ function pathnameOf(url: string): string | undefined {
 }
 
 /**
- * The whole file a path names inside `rootDir`, read in one go through one descriptor so that the
- * answer is one version of it: a file deleted meanwhile is still read whole, one rewritten while
- * read ('changing' after a few attempts) is never sent half old, half new. Undefined when there is
- * no such regular file, or its real path (symlinks resolved) lies outside `rootDir`.
+ * The whole file a path names inside `rootDir`: the cached copy while the file is the version it
+ * was read from, else read in one go through one descriptor so that the answer is one version of
+ * it: a file deleted meanwhile is still read whole, one rewritten while read ('changing' after a
+ * few attempts) is never sent half old, half new. Undefined when there is no such regular file, or
+ * its real path (symlinks resolved) lies outside `rootDir`.
  */
-async function readInside(rootDir: string, pathname: string): Promise<{ path: string; body: Buffer; mtimeMs: number } | 'changing' | undefined> {
+async function readInside(rootDir: string, files: FileCache, pathname: string): Promise<ServedFile | 'changing' | undefined> {
   const candidate = resolve(rootDir, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
   if (!isInside(rootDir, candidate)) return undefined;
   let real: string;
@@ -152,6 +171,9 @@ async function readInside(rootDir: string, pathname: string): Promise<{ path: st
     return undefined; // missing, or removed since
   }
   if (!isInside(await realpath(rootDir), real)) return undefined;
+  const cached = files.get(real);
+  if (cached && cached.version === (await stat(real).then(versionOf, () => undefined))) return cached;
+  files.delete(real);
   let handle;
   try {
     handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -164,7 +186,11 @@ async function readInside(rootDir: string, pathname: string): Promise<{ path: st
       if (!before.isFile()) return undefined;
       const body = await readFromStart(handle);
       const after = await handle.stat();
-      if (after.size === body.length && after.mtimeMs === before.mtimeMs) return { path: real, body, mtimeMs: after.mtimeMs };
+      if (after.size === body.length && after.mtimeMs === before.mtimeMs) {
+        const file = { path: real, body, mtimeMs: after.mtimeMs, version: versionOf(after) };
+        files.set(real, file);
+        return file;
+      }
       // Rewritten while read: read it again from the start.
     }
     return 'changing';
