@@ -1,6 +1,6 @@
 import { REFUSALS } from './refusals.js';
 import { JSON_TYPE, type RawRequest, type Reply, refuse } from './reply.js';
-import { timestamp } from './twin/envelopes.js';
+import { timestamp } from './twin/index.js';
 
 /** The mock's own paths, outside the API and its description: no path of the spec starts with it. */
 export const CONTROL_PREFIX = '/__mock/';

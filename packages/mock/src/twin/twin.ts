@@ -1,31 +1,36 @@
 import type { Contract } from '@myreports/pbx-contract';
 import { MockSetupError } from '../options.js';
-import { exampleProfiles } from './example-seed.js';
 import type { ResponderAnswer as TwinAnswer, ResponderRequest as TwinRequest } from '../responder.js';
-import { OPERATIONS } from './operations.js';
-import type { Profile } from './profile.js';
-import { createProfileCheck } from './profile-check.js';
-import { checkedProfiles } from './profile-list.js';
-import { ProfileStore, type StoreLimits } from './profile-store.js';
-import { readSeedFile } from './seed-file.js';
-import { StateFile } from './state-file.js';
+import { checkItems, refused } from './core/checked-items.js';
+import { type Collection, createCollection } from './core/collection.js';
+import type { StoreLimits } from './core/collection-store.js';
+import { exampleItems } from './core/example-seed.js';
+import { type Handler, handlersOf } from './core/operations.js';
+import type { ResourceDefinition } from './core/resource.js';
+import { StateFile } from './core/state-file.js';
+import { type Contents, readSeedFile } from './core/twin-file.js';
+import { RESOURCES } from './resources/index.js';
 
 export interface TwinOptions {
   /** What the twin holds at start and after a reset: the spec's examples (default), nothing, or a seed file. */
   seed?: 'examples' | 'empty' | { file: string };
-  /** Keeps the profiles across restarts (see state-file.ts). Default: memory only. */
+  /** Keeps the collections across restarts (see core/state-file.ts). Default: memory only. */
   stateFile?: string;
-  /** Default 10,000. */
+  /** Most items of each resource. Default 10,000. */
+  maxItems?: number;
+  /** The name `maxItems` had while profiles were the only resource (`--max-profiles`). */
   maxProfiles?: number;
-  /** Default 64 MiB of stored JSON. */
+  /** Most bytes of stored JSON of each resource. Default 64 MiB. */
   maxStoredBytes?: number;
   /**
    * Base URL of the mock (`http://127.0.0.1:4010`, or its public URL), for the absolute `Location` of
-   * a new profile: the spec types it `format: uri`, which strict mode checks. Default: a relative one.
+   * a new item: the spec types it `format: uri`, which strict mode checks. Default: a relative one.
    */
   baseUrl?: () => string;
   /** A state file that could not be written (disk full, folder gone): the answers go on. */
   onError?: (error: Error) => void;
+  /** The resources the twin keeps (default: every folder of ./resources). */
+  resources?: readonly ResourceDefinition[];
 }
 
 export interface Twin {
@@ -35,50 +40,68 @@ export interface Twin {
   reset(): Promise<void>;
   /** Resolves once every change so far is in the state file. */
   flush(): Promise<void>;
+  /** Items held, over every resource. */
   readonly count: number;
 }
 
-export const DEFAULT_LIMITS: StoreLimits = { maxProfiles: 10_000, maxBytes: 64 * 1024 * 1024 };
+export const DEFAULT_LIMITS: StoreLimits = { maxItems: 10_000, maxBytes: 64 * 1024 * 1024 };
 
 /** A stateful twin of the API: what is created is there when read back. */
 export async function createTwin(contract: Contract, options: TwinOptions = {}): Promise<Twin> {
   const limits: StoreLimits = {
-    maxProfiles: positive(options.maxProfiles ?? DEFAULT_LIMITS.maxProfiles, 'maxProfiles'),
+    maxItems: options.maxItems !== undefined ? positive(options.maxItems, 'maxItems') : positive(options.maxProfiles ?? DEFAULT_LIMITS.maxItems, 'maxProfiles'),
     maxBytes: positive(options.maxStoredBytes ?? DEFAULT_LIMITS.maxBytes, 'maxStoredBytes'),
   };
-  const check = createProfileCheck(contract);
+  const collections: Collection[] = (options.resources ?? RESOURCES).map((definition) => createCollection(contract, definition, limits));
   const seedOption = options.seed ?? 'examples';
-  const seed: readonly Profile[] =
+  const seed: Contents =
     seedOption === 'empty'
-      ? []
+      ? new Map()
       : seedOption === 'examples'
-        ? checkedProfiles(exampleProfiles(contract), 'the examples of the spec', check, limits)
-        : await readSeedFile(seedOption.file, check, limits);
+        ? examples(contract, collections)
+        : await readSeedFile(seedOption.file, collections);
 
-  const store = new ProfileStore(limits);
   const onError = options.onError ?? (() => {});
-  const state = options.stateFile === undefined ? undefined : new StateFile(options.stateFile, () => store.all(), onError);
-  const saved = await state?.read(check, limits);
-  store.replaceAll(saved ?? seed);
+  const state = options.stateFile === undefined ? undefined : new StateFile(options.stateFile, collections, onError);
+  const saved = await state?.read();
+  const load = (contents: Contents) => {
+    for (const collection of collections) collection.store.replaceAll(contents.get(collection.definition.name) ?? []);
+  };
+  load(saved ?? seed);
   // A new state file is written at once, so a folder that cannot hold it fails the start, not a later request.
-  if (state && !saved) await state.write(store.all());
+  if (state && !saved) await state.write();
 
   const context = {
-    store,
+    contract,
     location: (request: TwinRequest, id: string) => `${options.baseUrl?.() ?? ''}${request.path.replace(/\/$/, '')}/${id}`,
     changed: () => void state?.save(),
   };
+  // Dispatch by operationId: each resource answers its own operations.
+  const handlers = new Map<string, Handler>(collections.flatMap((collection) => [...handlersOf(collection)]));
   return {
-    respond: (request) => OPERATIONS[request.operationId]?.(request, context),
+    respond: (request) => handlers.get(request.operationId)?.(request, context),
     reset: async () => {
-      store.replaceAll(seed);
+      load(seed);
       await state?.save();
     },
     flush: async () => state?.flush(),
     get count() {
-      return store.count;
+      return collections.reduce((sum, collection) => sum + collection.store.count, 0);
     },
   };
+}
+
+/** The items of the spec's examples, checked like a file's: a wrong example is a bug in the spec. */
+function examples(contract: Contract, collections: readonly Collection[]): Contents {
+  const contents: Contents = new Map();
+  const reasons: string[] = [];
+  for (const collection of collections) {
+    const checked = checkItems(exampleItems(contract, collection), collection.definition.name, collection);
+    reasons.push(...checked.reasons);
+    contents.set(collection.definition.name, checked.items);
+  }
+  if (reasons.length > 0) throw refused('the examples of the spec', reasons);
+  return contents;
 }
 
 function positive(value: number, name: string): number {

@@ -161,8 +161,14 @@ describe('patch', () => {
 
   it.each([
     { name: 'another op', body: [{ op: 'add', path: '/name', value: 'x' }], message: "The property '/name' cannot be patched." },
-    { name: 'an empty name', body: [{ op: 'replace', path: '/name', value: '' }], message: 'Invalid request: body field 0/value must be a non-empty string.' },
-    { name: 'enabled "yes"', body: [{ op: 'replace', path: '/enabled', value: 'yes' }], message: 'Invalid request: body field 0/value must be true or false.' },
+    // A value the spec refuses: the contract's words, the same the mock answers over HTTP.
+    { name: 'an empty name', body: [{ op: 'replace', path: '/name', value: '' }], message: 'Invalid request: body field 0/value must not be empty.' },
+    {
+      name: 'enabled "yes"',
+      body: [{ op: 'replace', path: '/enabled', value: 'yes' }],
+      message:
+        'Invalid request: body field 0/path is "/enabled" but the other fields are those of "/name"; body field 0/value must be of type boolean; body field 0/value must be one of "true", "false".',
+    },
     { name: 'an empty patch', body: [], message: 'Invalid request: the body must be a JSON Patch array with at least one operation.' },
     { name: 'an object', body: { op: 'replace' }, message: 'Invalid request: the body must be a JSON Patch array with at least one operation.' },
   ])('refuses $name with the 400 envelope', async ({ body, message }) => {
@@ -213,6 +219,17 @@ describe('find by instance', () => {
     expect((twin.respond(requests.find('nothing-here'))!.body as any).data.exists).toBe(false);
   });
 
+  it('still finds a profile after a patch, and the next oldest after a delete', async () => {
+    const twin = await newTwin();
+    const second = (twin.respond(requests.create(kazooCreate(), OTHER_CUSTOMER))!.body as any).data;
+    twin.respond(requests.patch(IDS.kazooPbxId, [{ op: 'replace', path: '/name', value: 'Renamed' }]));
+    expect((twin.respond(requests.find('12345'))!.body as any).data.id).toBe(IDS.kazooPbxId);
+    twin.respond(requests.delete(IDS.kazooPbxId));
+    expect((twin.respond(requests.find('12345'))!.body as any).data.id).toBe(second.id);
+    twin.respond(requests.delete(second.id, OTHER_CUSTOMER));
+    expect((twin.respond(requests.find('12345'))!.body as any).data.exists).toBe(false);
+  });
+
   it('does not take a Kazoo apiKey or a 3CX username for an instance', async () => {
     const twin = await newTwin();
     expect((twin.respond(requests.find('ABCDEF'))!.body as any).data.exists).toBe(false);
@@ -245,9 +262,22 @@ describe('limits', () => {
     expect((twin.respond(requests.get(id))!.body as any).data.name).toBe('Customers Kazoo Pbx');
   });
 
+  it('takes the cap as maxItems too, the generic name of maxProfiles', async () => {
+    const twin = await newTwin({ seed: 'empty', maxItems: 1 });
+    expect(twin.respond(requests.create(kazooCreate()))!.status).toBe(201);
+    expect((twin.respond(requests.create(kazooCreate()))!.body as any).message).toMatch(/at most 1 profiles/);
+  });
+
+  it('counts the byte budget in UTF-8: a name of 300 "é" is 600 bytes, over a budget that 300 "e" fit in', async () => {
+    const twin = await newTwin({ seed: 'empty', maxStoredBytes: 800 });
+    expect(twin.respond(requests.create({ ...kazooCreate(), name: 'é'.repeat(300) }))!.status).toBe(400);
+    expect(twin.respond(requests.create({ ...kazooCreate(), name: 'e'.repeat(300) }))!.status).toBe(201);
+  });
+
   it('rejects a cap that is not a whole number above 0', async () => {
     await expect(newTwin({ maxProfiles: 0 })).rejects.toThrow(/maxProfiles must be a whole number above 0/);
     await expect(newTwin({ maxProfiles: 1.5 })).rejects.toThrow(/maxProfiles/);
+    await expect(newTwin({ maxItems: -1 })).rejects.toThrow(/maxItems must be a whole number above 0/);
   });
 });
 

@@ -1,19 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { access, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { MockSetupError } from '../options.js';
-import type { Profile } from './profile.js';
-import type { ProfileCheck } from './profile-check.js';
-import { checkedProfiles } from './profile-list.js';
-import type { StoreLimits } from './profile-store.js';
-import { parseJson, readText } from './seed-file.js';
-
-/** Marks a file as the twin's, so that no other file is ever taken for one or overwritten. */
-export const STATE_FORMAT = 'pbx-mock-state';
-export const STATE_VERSION = 1;
+import { MockSetupError } from '../../options.js';
+import type { Collection } from './collection.js';
+import { type Contents, READ_VERSIONS, STATE_FORMAT, contentsOf, parseJson, readText, serialise } from './twin-file.js';
 
 /**
- * The state file: the twin's profiles across restarts. Read once at start (missing: start from
+ * The state file: the twin's collections across restarts. Read once at start (missing: start from
  * the seed; corrupt or foreign: refuse to start, and leave the file alone). Written after changes,
  * always whole to a temporary file in the same folder, synced, then renamed over the old one, so a
  * kill at any moment leaves either the old state or the new one. Writes are coalesced: while one
@@ -25,12 +18,12 @@ export class StateFile {
 
   constructor(
     readonly file: string,
-    private readonly snapshot: () => readonly Profile[],
+    private readonly collections: readonly Collection[],
     private readonly onError: (error: Error) => void,
   ) {}
 
-  /** The saved profiles, or undefined if the file does not exist yet. */
-  async read(check: ProfileCheck, limits: StoreLimits): Promise<Profile[] | undefined> {
+  /** The saved contents, or undefined if the file does not exist yet. */
+  async read(): Promise<Contents | undefined> {
     if (!(await exists(this.file))) return undefined;
     const text = await readText(this.file, 'State file');
     const keep = ` Refusing to start so as not to replace it: move it away or choose another state file.`;
@@ -42,12 +35,12 @@ export class StateFile {
     }
     const marked = typeof document === 'object' && document !== null && (document as Record<string, unknown>).format === STATE_FORMAT;
     if (!marked) throw new MockSetupError(`State file ${this.file} is not a state file of this mock (no "format": "${STATE_FORMAT}").${keep}`);
-    const { version, profiles } = document as Record<string, unknown>;
-    if (version !== STATE_VERSION) {
-      throw new MockSetupError(`State file ${this.file} has version ${JSON.stringify(version)}; this mock reads version ${STATE_VERSION}.${keep}`);
+    const { version } = document as Record<string, unknown>;
+    if (!READ_VERSIONS.includes(version as number)) {
+      throw new MockSetupError(`State file ${this.file} has version ${JSON.stringify(version)}; this mock reads versions ${READ_VERSIONS.join(' and ')}.${keep}`);
     }
     try {
-      return checkedProfiles(profiles, this.file, check, limits);
+      return contentsOf(document, this.file, this.collections);
     } catch (error) {
       throw new MockSetupError(`State file ${(error as Error).message}${keep}`);
     }
@@ -69,7 +62,7 @@ export class StateFile {
     try {
       while (this.#dirty) {
         this.#dirty = false;
-        await this.write(this.snapshot());
+        await this.write();
       }
     } catch (error) {
       this.onError(error as Error);
@@ -78,10 +71,10 @@ export class StateFile {
     }
   }
 
-  /** Writes the profiles atomically: temporary file, fsync, rename. Rejects with the reason. */
-  async write(profiles: readonly Profile[]): Promise<void> {
+  /** Writes the collections atomically: temporary file, fsync, rename. Rejects with the reason. */
+  async write(): Promise<void> {
     const temporary = join(dirname(this.file), `.${basename(this.file)}.${randomBytes(6).toString('hex')}.tmp`);
-    const text = JSON.stringify({ format: STATE_FORMAT, version: STATE_VERSION, profiles }, null, 1);
+    const text = serialise(this.collections);
     let handle;
     try {
       handle = await open(temporary, 'wx');

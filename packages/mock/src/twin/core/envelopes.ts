@@ -1,4 +1,4 @@
-import type { ResponderAnswer as TwinAnswer } from '../responder.js';
+import type { ResponderAnswer as TwinAnswer } from '../../responder.js';
 
 /**
  * The API's envelopes, with the timestamp in the .NET round-trip form the API prints

@@ -1,0 +1,74 @@
+import { type Contract, type Json, type Operation, branchesOf } from '@myreports/pbx-contract';
+import { CollectionStore, type StoreLimits } from './collection-store.js';
+import { type ItemCheck, createItemCheck } from './item-check.js';
+import type { ResourceDefinition } from './resource.js';
+import { fieldSchema, fieldsOf, itemSchema, operationOf } from './spec-reading.js';
+
+/** A patch path the spec accepts (`/enabled`): the field it replaces and the type that field is stored as. */
+export interface Patchable {
+  field: string;
+  /** The stored field's JSON type (`boolean`): a lenient `"true"` sent for it is stored as `true`. */
+  storedType: unknown;
+}
+
+/** A resource as the twin runs it: its declaration, its store, and what the spec says of its items. */
+export interface Collection {
+  definition: ResourceDefinition;
+  store: CollectionStore;
+  /** Operations by kind, as the spec has them. */
+  operations: Partial<Record<keyof ResourceDefinition['operations'], Operation>>;
+  check: ItemCheck;
+  /** The fields list items carry: those every variant of the list's item schema declares (no settings, so no secrets). */
+  listFields: string[];
+  /** The fields a create never takes from the body (in the stored item, not in the create body), with the default the spec gives each, if any. */
+  serverSet: Map<string, unknown>;
+  /** The defaults the spec gives the fields every item has (not a type's own settings) that a create body may leave out. */
+  defaults: Map<string, unknown>;
+  /** The JSON Patch `replace` paths the spec accepts. */
+  patchable: Map<string, Patchable>;
+}
+
+export function createCollection(contract: Contract, definition: ResourceDefinition, limits: StoreLimits): Collection {
+  const operations = Object.fromEntries(
+    Object.entries(definition.operations).map(([kind, operationId]) => [kind, operationOf(contract, operationId)]),
+  ) as Collection['operations'];
+  const shown = operations.get ?? operations.list ?? operations.create;
+  const stored = shown ? itemSchema(contract, shown) : {};
+  const sent = operations.create?.requestSchema('application/json');
+  const sentFields = new Set(sent === undefined ? [] : fieldsOf(contract, sent, 'some'));
+  const serverSet = new Map<string, unknown>();
+  const defaults = new Map<string, unknown>();
+  const common = new Set(fieldsOf(contract, stored, 'every'));
+  for (const field of fieldsOf(contract, stored, 'some')) {
+    const value = fieldSchema(contract, stored, field)?.default;
+    if (!sentFields.has(field)) serverSet.set(field, value);
+    // A type's own settings are stored exactly as sent; the fields every item has get their default.
+    else if (value !== undefined && common.has(field)) defaults.set(field, value);
+  }
+  return {
+    definition,
+    store: new CollectionStore({ key: definition.key.field, parents: definition.parents.map((parent) => parent.field), indexes: definition.indexes ?? {} }, limits),
+    operations,
+    check: createItemCheck(contract, stored),
+    listFields: operations.list ? fieldsOf(contract, itemSchema(contract, operations.list), 'every') : [],
+    serverSet,
+    defaults,
+    patchable: operations.patch ? patchableOf(contract, operations.patch, stored) : new Map(),
+  };
+}
+
+/** The `replace` operations of the patch body's schema (a JSON Patch whose items are a `oneOf` of one path each). */
+function patchableOf(contract: Contract, operation: Operation, stored: Json): Map<string, Patchable> {
+  const body = contract.resolve(operation.requestSchema('application/json'));
+  const patchable = new Map<string, Patchable>();
+  for (const branch of branchesOf(contract.document, body?.items) ?? []) {
+    const properties = (branch.properties as Json | undefined) ?? {};
+    const op = contract.resolve(properties.op)?.const;
+    const path = contract.resolve(properties.path)?.const;
+    // Only top-level fields (`/name`): a deeper pointer would need more than replacing one field.
+    if (op !== 'replace' || typeof path !== 'string' || !/^\/[^/]+$/.test(path)) continue;
+    const field = path.slice(1).replace(/~1/g, '/').replace(/~0/g, '~');
+    patchable.set(path, { field, storedType: fieldSchema(contract, stored, field)?.type });
+  }
+  return patchable;
+}

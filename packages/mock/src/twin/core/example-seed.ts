@@ -1,0 +1,27 @@
+import type { Contract, Json } from '@myreports/pbx-contract';
+import type { Collection } from './collection.js';
+import { type Item, idKey } from './collection-store.js';
+import { operationOf, successContent } from './spec-reading.js';
+
+/**
+ * The items the spec's examples show, under the examples' own ids and parent ids, so the README's
+ * curl, the docs samples and a client written from the examples find what they expect. The
+ * examples are those of the success answers of the operations the resource names (`seedFrom`), not
+ * any example of the right shape. One item appears in several (list, create, get): the fields of
+ * every appearance are merged, in that order, so the list example's order is the list's order.
+ */
+export function exampleItems(contract: Contract, { definition }: Collection): Item[] {
+  const merged = new Map<string, Record<string, unknown>>();
+  for (const operationId of definition.seedFrom) {
+    const examples = (successContent(contract, operationOf(contract, operationId))?.examples ?? {}) as Record<string, unknown>;
+    for (const example of Object.values(examples)) {
+      const data = (contract.resolve(example)?.value as Json | undefined)?.data;
+      for (const item of Array.isArray(data) ? data : [data]) {
+        if (typeof item !== 'object' || item === null) continue;
+        const id = idKey((item as Item)[definition.key.field]);
+        merged.set(id, { ...merged.get(id), ...(item as Item) });
+      }
+    }
+  }
+  return [...merged.values()];
+}

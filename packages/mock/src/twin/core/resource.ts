@@ -1,0 +1,41 @@
+import type { ResponderAnswer as TwinAnswer, ResponderRequest as TwinRequest } from '../../responder.js';
+import type { CollectionStore, Item } from './collection-store.js';
+
+export type { TwinAnswer, TwinRequest };
+
+/**
+ * What a resource folder (`../resources/<tag>/`) declares; the rest is read from the spec through
+ * its operations (the item schema, the create body, the patchable paths, the defaults).
+ */
+export interface ResourceDefinition {
+  /** The spec's tag in kebab case (`pbx-connection-profiles`): the folder, and the key in state and seed files. */
+  name: string;
+  /** The items in a message: `at most 3 profiles`. */
+  plural: string;
+  /** The key this collection had in files before format version 2 (`profiles`), still read. */
+  legacyFileKey?: string;
+  /** The operationIds of the generic operations this resource has; any may be missing. */
+  operations: Partial<Record<'list' | 'get' | 'create' | 'patch' | 'delete', string>>;
+  /** The item's own id: its path parameter and field (`pbxId`, `id`). A create sets it to a new GUID. */
+  key: { parameter: string; field: string };
+  /**
+   * The parents that scope the items, outermost first: path parameter and the item's field holding it
+   * (`customerTenantId`, `tenantId`). A create sets each from the path.
+   */
+  parents: { parameter: string; field: string }[];
+  /**
+   * Operations whose success examples show items of this resource, in order: the default seed. The first
+   * one to show an item sets its place; later ones add fields.
+   */
+  seedFrom: string[];
+  /** Values the resource's own operations look items up by (kept as indexes of the store). */
+  indexes?: Record<string, (item: Item) => string | undefined>;
+  /** The resource's own operations (neither list, get, create, patch nor delete), by operationId. */
+  handlers?: Record<string, (request: TwinRequest, store: CollectionStore) => TwinAnswer>;
+}
+
+/** A path or query parameter by its spec name, also when the engine hands it over in lower case. */
+export function parameter(values: Record<string, string | string[]>, name: string): string {
+  const value = values[name] ?? values[name.toLowerCase()];
+  return String((Array.isArray(value) ? value[0] : value) ?? '');
+}

@@ -1,0 +1,5 @@
+import type { ResourceDefinition } from '../core/resource.js';
+import { pbxConnectionProfiles } from './pbx-connection-profiles/index.js';
+
+/** Every resource the twin keeps, one folder each, named after the spec's tag. */
+export const RESOURCES: readonly ResourceDefinition[] = [pbxConnectionProfiles];
