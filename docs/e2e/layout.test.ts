@@ -50,9 +50,9 @@ describe.each(WIDTHS)('the page at %i px wide', (width) => {
     }
     // The measure sees tables: the profile types guide has some.
     expect(await page.locator('[data-component-name="Markdown/Markdown"] table code').count()).toBeGreaterThan(0);
-    for (const { operation } of operations) {
-      await show(page, `pbx-connection-profiles/${operation.operationId.toLowerCase()}`);
-      if ((await overflow(page)) > 0) problems.push(`${operation.operationId}: ${await overflow(page)} px too wide`);
+    for (const { operationId } of operations) {
+      await show(page, `pbx-connection-profiles/${operationId.toLowerCase()}`);
+      if ((await overflow(page)) > 0) problems.push(`${operationId}: ${await overflow(page)} px too wide`);
     }
     expect(problems).toEqual([]);
   });
@@ -96,11 +96,11 @@ describe('the schemas as Redoc names them', () => {
 
   it('name every shape: no "any" label in any operation', async () => {
     const { page } = browser;
-    for (const { operation } of operations) {
-      const route = `pbx-connection-profiles/${operation.operationId.toLowerCase()}`;
+    for (const { operationId } of operations) {
+      const route = `pbx-connection-profiles/${operationId.toLowerCase()}`;
       await show(page, route);
       const text = await page.locator(`[id="${route}"]`).innerText();
-      expect(text, operation.operationId).not.toMatch(/Array of any|\(any\)|^any$/m);
+      expect(text, operationId).not.toMatch(/Array of any|\(any\)|^any$/m);
     }
   });
 

@@ -44,7 +44,7 @@ describe('the TypeScript samples, run with tsx against the mock', () => {
   beforeEach(() => mock.reset());
 
   it('exist for every operation', () => {
-    expect([...new Set(samples.map((sample) => sample.operationId))].sort()).toEqual(listOperations(loadBundledSpec()).map(({ operation }) => operation.operationId).sort());
+    expect([...new Set(samples.map((sample) => sample.operationId))].sort()).toEqual(listOperations(loadBundledSpec()).map(({ operationId }) => operationId).sort());
   });
 
   // One per request example: the 3CX create and each patch run too, not only the first example's.

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { HTTP_METHODS, type OpenApiDocument, type OperationObject } from '@myreports/pbx-contract';
+import { type Example, type OpenApiDocument, listOperations } from '@myreports/pbx-contract';
 
 /** Where the samples are written (`spec/resources/<resource>/code-samples/<language>/`); messages name files from the repository root. */
 export const RESOURCES_DIR = fileURLToPath(new URL('../../spec/resources/', import.meta.url));
@@ -11,13 +11,6 @@ const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The languages every operation shows, as `x-codeSamples` labels them. */
 export const SAMPLE_LANGUAGES = ['curl', 'TypeScript'] as const;
 export type SampleLanguage = (typeof SAMPLE_LANGUAGES)[number];
-
-/** A request example of the operation (`application/json`), as the docs' example picker lists it. */
-export interface RequestExample {
-  name: string;
-  summary: string;
-  value: unknown;
-}
 
 export interface CodeSample {
   operationId: string;
@@ -31,7 +24,7 @@ export interface CodeSample {
    * request example (the docs show it when the reader picks that example). Undefined for an
    * operation without request examples.
    */
-  example: RequestExample | undefined;
+  example: Example | undefined;
 }
 
 interface XCodeSample {
@@ -40,30 +33,17 @@ interface XCodeSample {
   source: string;
 }
 
-/** The `application/json` request examples of an operation, in the order the spec lists them. */
-export function requestExamples(spec: OpenApiDocument, operation: OperationObject): RequestExample[] {
-  const examples = operation.requestBody?.content['application/json']?.examples ?? {};
-  return Object.entries(examples).map(([name, example]) => {
-    const ref = example.$ref?.replace('#/components/examples/', '');
-    const resolved = (ref === undefined ? example : spec.components.examples[ref]) as { summary?: string; value: unknown };
-    return { name, summary: resolved.summary ?? name, value: resolved.value };
-  });
-}
-
-/** Every `x-codeSamples` entry of the document, with the operation and request example it belongs to. */
+/** Every `x-codeSamples` entry of the document, with the operation and `application/json` request example it belongs to. */
 export function collectCodeSamples(spec: OpenApiDocument): CodeSample[] {
-  return Object.entries(spec.paths).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((method) => method in item).flatMap((method) => {
-      const operation = item[method] as OperationObject & { 'x-codeSamples'?: XCodeSample[] };
-      const examples = requestExamples(spec, operation);
-      const seen = new Map<string, number>();
-      return (operation['x-codeSamples'] ?? []).map(({ lang, label, source }) => {
-        const index = seen.get(lang) ?? 0;
-        seen.set(lang, index + 1);
-        return { operationId: operation.operationId, method, path, lang, label, source, example: examples[index] };
-      });
-    }),
-  );
+  return listOperations(spec).flatMap(({ operationId, method, path, object, request }) => {
+    const examples = request['application/json']?.examples ?? [];
+    const seen = new Map<string, number>();
+    return ((object['x-codeSamples'] ?? []) as XCodeSample[]).map(({ lang, label, source }) => {
+      const index = seen.get(lang) ?? 0;
+      seen.set(lang, index + 1);
+      return { operationId, method, path, lang, label, source, example: examples[index] };
+    });
+  });
 }
 
 /** A name for the sample in messages and test titles: the operation, and the example when there are several. */

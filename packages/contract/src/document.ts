@@ -18,17 +18,13 @@ export interface OpenApiDocument {
   [key: string]: unknown;
 }
 
+/** An operation as the document has it; `Operation` (operations.ts) is the resolved view. */
 export interface OperationObject {
   operationId: string;
   parameters?: unknown[];
-  requestBody?: { content: Record<string, MediaTypeObject> };
-  responses: Record<string, { content?: Record<string, MediaTypeObject> } | { $ref: string }>;
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
   [key: string]: unknown;
-}
-
-export interface MediaTypeObject {
-  schema: unknown;
-  examples?: Record<string, { $ref?: string; value?: unknown }>;
 }
 
 /** The bundled spec is not there: the repository has not been built. */

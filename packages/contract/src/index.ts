@@ -1,7 +1,6 @@
 export { type Contract, loadContract } from './contract.js';
 export {
   type Json,
-  type MediaTypeObject,
   type OpenApiDocument,
   type OperationObject,
   SpecNotBuiltError,
@@ -10,7 +9,7 @@ export {
   loadBundledSpec,
 } from './document.js';
 export { atPointer, resolveRef } from './refs.js';
-export { HTTP_METHODS, type Operation, type Parameter, type Route, createRouter, listOperations } from './operations.js';
+export { HTTP_METHODS, type Example, type Operation, type Parameter, type Route, createRouter, listOperations } from './operations.js';
 export { type SpecValidator, type ValidationResult, createSpecValidator } from './validator.js';
 export { type Tag, type TypedExamples, branchesOf, discriminatingMembers, selectVariant, typedExamplesOf } from './variants.js';
 export { createBodyExplainer } from './explain-body.js';

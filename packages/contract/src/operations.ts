@@ -9,6 +9,21 @@ export interface Parameter {
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   schema: unknown;
+  example: unknown;
+}
+
+/** A named example of a body, its `$ref` followed: `KazooCreateRequest`. */
+export interface Example {
+  name: string;
+  /** The example's summary, or its name when it has none (as the docs' example picker shows it). */
+  summary: string;
+  value: unknown;
+}
+
+/** A body of one media type: its schema (unresolved, for the validator) and its named examples. */
+export interface Body {
+  schema: unknown;
+  examples: Example[];
 }
 
 export interface Operation {
@@ -20,12 +35,14 @@ export interface Operation {
   object: OperationObject;
   /** Path-level and operation-level parameters, resolved, in the spec's order. */
   parameters: Parameter[];
-  /** Media types of the request body (`application/json`); empty when it takes none. */
+  /** The request body by media type (`application/json`); empty when the operation takes none. */
+  request: Record<string, Body>;
+  /** Media types of the request body; empty when it takes none. */
   requestMediaTypes: string[];
   /** Schema of the request body for `mediaType` (default: the first), unresolved. */
   requestSchema(mediaType?: string): unknown;
-  /** Documented response statuses, in the spec's order: `['200', '400', '401', '404']`. */
-  statuses: string[];
+  /** Every documented status (`'201'`, `'400'`) with its body by media type (none for the `401`). */
+  responses: Record<string, Record<string, Body>>;
   /** Schema of the response body of `status` for `mediaType`, unresolved; undefined when it declares none. */
   responseSchema(status: number | string, mediaType?: string): unknown;
 }
@@ -42,37 +59,51 @@ interface CompiledPath {
   operations: Map<string, Operation>;
 }
 
-/** Every operation of the document with its method and path, in the document's order. */
+/**
+ * Every operation of the document, path by path in the document's order, `$ref`s of
+ * path items, parameters, bodies, responses and examples followed. Reads any document (the
+ * breaking-change report compares a past one), so what is missing is left out, never a crash.
+ */
 export function listOperations(document: OpenApiDocument): Operation[] {
   const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(document.paths)) {
+  const content = (holder: unknown): Record<string, Body> => {
+    const media = (resolveRef(document, holder)?.content ?? {}) as Record<string, Json>;
+    return Object.fromEntries(Object.entries(media).map(([mediaType, entry]) => [mediaType, { schema: entry.schema, examples: examplesOf(document, entry.examples) }]));
+  };
+  for (const [path, node] of Object.entries(document.paths ?? {})) {
+    const item = resolveRef(document, node) ?? {};
     for (const method of HTTP_METHODS.filter((name) => name in item)) {
       const object = item[method] as OperationObject;
       const parameters = [...((item.parameters as unknown[] | undefined) ?? []), ...(object.parameters ?? [])]
-        .map((node) => resolveRef(document, node))
-        .filter((node): node is Json => node !== undefined)
-        .map((node) => ({ name: String(node.name), in: node.in as Parameter['in'], required: node.required === true, schema: node.schema }));
-      const content = (resolveRef(document, object.requestBody)?.content ?? {}) as Record<string, Json>;
-      const requestMediaTypes = Object.keys(content);
-      const responses = (object.responses ?? {}) as Record<string, unknown>;
+        .map((entry) => resolveRef(document, entry))
+        .filter((entry): entry is Json => entry !== undefined)
+        .map((entry) => ({ name: String(entry.name), in: entry.in as Parameter['in'], required: entry.required === true, schema: entry.schema, example: entry.example }));
+      const request = content(object.requestBody);
+      const requestMediaTypes = Object.keys(request);
+      // Shared responses (400, 401, 404) are references to `components/responses`.
+      const responses = Object.fromEntries(Object.entries(object.responses ?? {}).map(([status, response]) => [status, content(response)]));
       operations.push({
         method: method.toUpperCase(),
         path,
         operationId: object.operationId,
         object,
         parameters,
+        request,
         requestMediaTypes,
-        requestSchema: (mediaType = requestMediaTypes[0]) => (mediaType === undefined ? undefined : content[mediaType]?.schema),
-        statuses: Object.keys(responses),
-        responseSchema: (status, mediaType = 'application/json') => {
-          // Shared responses (400, 401, 404) are references to `components/responses`.
-          const response = resolveRef(document, responses[String(status)]);
-          return (response?.content as Record<string, Json> | undefined)?.[mediaType]?.schema;
-        },
+        requestSchema: (mediaType = requestMediaTypes[0]) => (mediaType === undefined ? undefined : request[mediaType]?.schema),
+        responses,
+        responseSchema: (status, mediaType = 'application/json') => responses[String(status)]?.[mediaType]?.schema,
       });
     }
   }
   return operations;
+}
+
+function examplesOf(document: OpenApiDocument, examples: unknown): Example[] {
+  return Object.entries((examples ?? {}) as Record<string, unknown>).map(([name, node]) => {
+    const example = resolveRef(document, node) ?? {};
+    return { name, summary: typeof example.summary === 'string' ? example.summary : name, value: example.value };
+  });
 }
 
 /** Finds the operation of a method and a concrete path (`/v1.0/pbxs`), segment by segment. */

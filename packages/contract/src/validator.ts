@@ -16,8 +16,11 @@ export interface ValidationResult {
 }
 
 export interface SpecValidator {
-  /** Validates `value` against the schema at a JSON pointer of the document, e.g. `#/components/schemas/Guid`. */
-  validate(pointer: string, value: unknown): ValidationResult;
+  /**
+   * Validates `value` against the schema at a JSON pointer of the document (`#/components/schemas/Guid`),
+   * or against a schema object of the document (`operation.responseSchema(200)`).
+   */
+  validate(schema: string | Json, value: unknown): ValidationResult;
   /** Validates against a named component schema. */
   validateSchema(name: string, value: unknown): ValidationResult;
   /** A compiled validator for a schema object of the document (or one built from its parts), cached by identity. */
@@ -34,25 +37,22 @@ export function createSpecValidator(document: OpenApiDocument): SpecValidator {
   for (const keyword of OPENAPI_KEYWORDS) ajv.addKeyword(keyword);
   ajv.addSchema({ ...document, $id: DOCUMENT_ID }, DOCUMENT_ID);
 
-  const validate = (pointer: string, value: unknown): ValidationResult => {
-    const check = ajv.getSchema(`${DOCUMENT_ID}${pointer}`);
-    if (!check) throw new Error(`No schema at ${pointer}.`);
+  const compiled = new WeakMap<Json, ValidateFunction>();
+  const compile = (schema: Json): ValidateFunction => {
+    let check = compiled.get(schema);
+    if (!check) {
+      // Local references point into the document added above.
+      const absolute = JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${DOCUMENT_ID}#/`);
+      check = ajv.compile(JSON.parse(absolute) as Json);
+      compiled.set(schema, check);
+    }
+    return check;
+  };
+  const validate = (schema: string | Json, value: unknown): ValidationResult => {
+    const check = typeof schema === 'string' ? ajv.getSchema(`${DOCUMENT_ID}${schema}`) : compile(schema);
+    if (!check) throw new Error(`No schema at ${String(schema)}.`);
     const valid = check(value) as boolean;
     return { valid, errors: valid ? [] : [...(check.errors ?? [])] };
   };
-  const compiled = new WeakMap<Json, ValidateFunction>();
-  return {
-    validate,
-    validateSchema: (name, value) => validate(`#/components/schemas/${name}`, value),
-    compile: (schema) => {
-      let check = compiled.get(schema);
-      if (!check) {
-        // Local references point into the document added above.
-        const absolute = JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${DOCUMENT_ID}#/`);
-        check = ajv.compile(JSON.parse(absolute) as Json);
-        compiled.set(schema, check);
-      }
-      return check;
-    },
-  };
+  return { validate, validateSchema: (name, value) => validate(`#/components/schemas/${name}`, value), compile };
 }

@@ -57,14 +57,11 @@ export function typedExamplesOf(document: OpenApiDocument, operation: Operation)
   const schema = resolveRef(document, operation.requestSchema('application/json'));
   const property = (schema?.discriminator as Json | undefined)?.propertyName;
   if (typeof property !== 'string') return undefined;
-  const responses = operation.object.responses as Record<string, unknown>;
-  const success = Object.keys(responses).sort().find((status) => status.startsWith('2'));
-  const content = success ? (resolveRef(document, responses[success])?.content as Record<string, Json> | undefined) : undefined;
-  const examples = (content?.['application/json']?.examples ?? {}) as Record<string, unknown>;
+  const success = Object.keys(operation.responses).find((status) => status.startsWith('2'));
+  const examples = success === undefined ? [] : (operation.responses[success]?.['application/json']?.examples ?? []);
   const names = new Map<string, string>();
-  for (const [name, example] of Object.entries(examples)) {
-    const value = resolveRef(document, example)?.value as Json | undefined;
-    const tag = (value?.data as Json | undefined)?.[property];
+  for (const { name, value } of examples) {
+    const tag = ((value as Json | undefined)?.data as Json | undefined)?.[property];
     if (typeof tag === 'string' && !names.has(tag)) names.set(tag, name);
   }
   return names.size > 0 ? { property, names } : undefined;

@@ -16,8 +16,8 @@ describe('successStatus', () => {
   });
 
   it('refuses an operation with no or several 2xx statuses', () => {
-    expect(() => contract.successStatus({ ...get, statuses: ['400'] })).toThrow('getPbxConnectionProfile documents 0 success statuses (none), not one.');
-    expect(() => contract.successStatus({ ...get, statuses: ['200', '204'] })).toThrow('documents 2 success statuses (200, 204)');
+    expect(() => contract.successStatus({ ...get, responses: { '400': {} } })).toThrow('getPbxConnectionProfile documents 0 success statuses (none), not one.');
+    expect(() => contract.successStatus({ ...get, responses: { '200': {}, '204': {} } })).toThrow('documents 2 success statuses (200, 204)');
   });
 });
 

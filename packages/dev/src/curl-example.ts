@@ -1,6 +1,4 @@
-import { loadBundledSpec, resolveRef } from '@myreports/pbx-contract';
-
-type Json = Record<string, unknown>;
+import { loadContract } from '@myreports/pbx-contract';
 
 export interface RequestExample {
   method: 'POST';
@@ -15,21 +13,12 @@ export interface RequestExample {
  * its first request example), so the printed example and the benchmark cannot drift from it.
  */
 export function createRequestExample(baseUrl: string): RequestExample {
-  const spec = loadBundledSpec() as unknown as Json;
-  const resolve = (node: unknown): Json => resolveRef(spec, node) ?? {};
-
-  const [path, item] = Object.entries(spec.paths as Record<string, Json>).find(
-    ([, candidate]) => (candidate.post as Json | undefined)?.operationId === 'createPbxConnectionProfile',
-  ) ?? [];
-  if (!path || !item) throw new Error('The spec has no createPbxConnectionProfile operation.');
-  const operation = item.post as Json;
-  const parameters = [...((item.parameters as unknown[]) ?? []), ...((operation.parameters as unknown[]) ?? [])].map(resolve);
+  const { path, parameters, request } = loadContract().operation('createPbxConnectionProfile');
   const url = baseUrl + path.replace(/\{([^}]+)\}/g, (_, name: string) => String(parameters.find((p) => p.name === name)?.example));
   const headers = Object.fromEntries(
-    parameters.filter((parameter) => parameter.in === 'header').map((parameter) => [String(parameter.name), String(parameter.example)]),
+    parameters.filter((parameter) => parameter.in === 'header').map((parameter) => [parameter.name, String(parameter.example)]),
   );
-  const content = (resolve(operation.requestBody).content as Record<string, Json>)['application/json']!;
-  const body = resolve(Object.values(content.examples as Json)[0]).value;
+  const body = request['application/json']?.examples[0]?.value;
   return {
     method: 'POST',
     url,

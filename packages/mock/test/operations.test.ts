@@ -38,7 +38,7 @@ describe('every operation answers every documented status', () => {
   });
 
   describe.each(Object.entries(requests))('%s', (operationId, request) => {
-    const documented = [...contract.operation(operationId).statuses];
+    const documented = Object.keys(contract.operation(operationId).responses);
 
     it('documents exactly success, 400, 401 and 404', () => {
       expect(documented.sort()).toEqual([String(request.success), '400', '401', '404'].sort());

@@ -2,10 +2,11 @@
 // each release, what the spec diff found (added, changed, deprecated, removed: each operation by its
 // operationId and each field by name, breaking ones marked) and the release notes of the changesets
 // that release the spec package.
+import { type OpenApiDocument, listOperations } from '@myreports/pbx-contract';
 import type { Change } from './change.js';
 import type { Changeset } from './changesets.js';
 import type { Report } from './compare.js';
-import { type Document, isObject, resolve } from './schema.js';
+import type { Document } from './schema.js';
 
 export type Kind = 'Added' | 'Changed' | 'Deprecated' | 'Removed';
 const KINDS: readonly Kind[] = ['Added', 'Changed', 'Deprecated', 'Removed'];
@@ -90,9 +91,7 @@ function place(change: Change, release: Release): string {
 }
 
 function operationIdOf(doc: Document, path: string, method: string): string | undefined {
-  const paths = doc['paths'];
-  const operation = resolve(resolve(isObject(paths) ? paths[path] : undefined, doc)?.[method.toLowerCase()], doc);
-  const id = operation?.['operationId'];
+  const id = listOperations(doc as OpenApiDocument).find((operation) => operation.method === method && operation.path === path)?.operationId;
   return typeof id === 'string' ? id : undefined;
 }
 

@@ -3,11 +3,11 @@
 // classified as harmless in responses, (b) drops the changes of the second variant when two variants
 // change in one edit, and (c) calls a changed `_type` const in a response harmless. Here variants are
 // paired by their `_type` value instead, and compared field by field in the direction of the message.
+import { type OpenApiDocument, listOperations } from '@myreports/pbx-contract';
 import { type Change, type Direction } from './change.js';
 import { type Document, type Schema, asArray, isObject, resolve } from './schema.js';
 import { compareObjects } from './shapes.js';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** Key of the catch-all variant for `_type` values the spec does not document (a `not` instead of a `const`). */
 export const UNDOCUMENTED = '(undocumented types)';
 
@@ -20,32 +20,25 @@ export interface BodyLocation {
 }
 
 export function bodyLocations(doc: Document): BodyLocation[] {
-  const out: BodyLocation[] = [];
-  const paths = isObject(doc['paths']) ? doc['paths'] : {};
-  for (const [path, item] of Object.entries(paths)) {
-    const pathItem = resolve(item, doc) ?? {};
-    for (const method of METHODS) {
-      const operation = resolve(pathItem[method], doc);
-      if (!operation) continue;
-      const name = `${method.toUpperCase()} ${path}`;
-      const body = resolve(operation['requestBody'], doc);
-      for (const [mediaType, media] of Object.entries(contentOf(body))) {
-        out.push({ key: `${name}|request|${mediaType}`, where: `${name} request body (${mediaType})`, direction: 'request', schema: media['schema'] });
-      }
-      const responses = isObject(operation['responses']) ? operation['responses'] : {};
-      for (const [status, response] of Object.entries(responses)) {
-        for (const [mediaType, media] of Object.entries(contentOf(resolve(response, doc)))) {
-          out.push({ key: `${name}|${status}|${mediaType}`, where: `${name} response ${status} (${mediaType})`, direction: 'response', schema: media['schema'] });
-        }
-      }
-    }
-  }
-  return out;
-}
-
-function contentOf(holder: Schema | undefined): Record<string, Schema> {
-  const content = holder?.['content'];
-  return isObject(content) ? (content as Record<string, Schema>) : {};
+  return listOperations(doc as OpenApiDocument).flatMap(({ method, path, request, responses }) => {
+    const name = `${method} ${path}`;
+    return [
+      ...Object.entries(request).map(([mediaType, body]): BodyLocation => ({
+        key: `${name}|request|${mediaType}`,
+        where: `${name} request body (${mediaType})`,
+        direction: 'request',
+        schema: body.schema,
+      })),
+      ...Object.entries(responses).flatMap(([status, content]) =>
+        Object.entries(content).map(([mediaType, body]): BodyLocation => ({
+          key: `${name}|${status}|${mediaType}`,
+          where: `${name} response ${status} (${mediaType})`,
+          direction: 'response',
+          schema: body.schema,
+        })),
+      ),
+    ];
+  });
 }
 
 /** Every `_type` variant reachable from a body schema (through refs, unions, allOf, properties, items). */

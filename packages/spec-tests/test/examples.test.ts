@@ -1,4 +1,4 @@
-import { createSpecValidator, listOperations, loadBundledSpec, type MediaTypeObject } from '@myreports/pbx-fixtures';
+import { createSpecValidator, type Json, listOperations, loadBundledSpec } from '@myreports/pbx-fixtures';
 import { describe, expect, it } from 'vitest';
 
 const spec = loadBundledSpec();
@@ -7,36 +7,19 @@ const validator = createSpecValidator(spec);
 interface NamedExample {
   where: string;
   name: string;
-  schemaPointer: string;
+  schema: Json;
   value: unknown;
 }
 
-/** Every named example of every request and response media type, with the pointer of its schema. */
+/** Every named example of every request and response media type, with its schema. */
 function namedExamples(): NamedExample[] {
-  const found: NamedExample[] = [];
-  const collect = (where: string, pointer: string, content: Record<string, MediaTypeObject> | undefined) => {
-    for (const [mediaType, media] of Object.entries(content ?? {})) {
-      const mediaPointer = `${pointer}/content/${mediaType.replaceAll('/', '~1')}`;
-      for (const [name, example] of Object.entries(media.examples ?? {})) {
-        const value = example.$ref ? spec.components.examples[example.$ref.split('/').pop()!]?.value : example.value;
-        found.push({ where: `${where} ${mediaType}`, name, schemaPointer: `${mediaPointer}/schema`, value });
-      }
-    }
-  };
-  for (const { method, path, operation } of listOperations(spec)) {
-    const base = `#/paths/${path.replaceAll('~', '~0').replaceAll('/', '~1')}/${method}`;
-    collect(`${operation.operationId} request`, `${base}/requestBody`, operation.requestBody?.content);
-    for (const [status, response] of Object.entries(operation.responses)) {
-      if ('$ref' in response) {
-        const name = response.$ref.split('/').pop()!;
-        const shared = (spec.components['responses'] as Record<string, { content?: Record<string, MediaTypeObject> }>)[name];
-        collect(`${operation.operationId} ${status}`, `#/components/responses/${name}`, shared?.content);
-      } else {
-        collect(`${operation.operationId} ${status}`, `${base}/responses/${status}`, response.content);
-      }
-    }
-  }
-  return found;
+  return listOperations(spec).flatMap(({ operationId, request, responses }) =>
+    [['request', request] as const, ...Object.entries(responses)].flatMap(([where, content]) =>
+      Object.entries(content).flatMap(([mediaType, body]) =>
+        body.examples.map(({ name, value }) => ({ where: `${operationId} ${where} ${mediaType}`, name, schema: body.schema as Json, value })),
+      ),
+    ),
+  );
 }
 
 const examples = namedExamples();
@@ -53,7 +36,7 @@ describe('named examples', () => {
   it.each(examples.map((example) => [`${example.where}: ${example.name}`, example] as const))(
     '%s validates against its schema',
     (_, example) => {
-      const result = validator.validate(example.schemaPointer, example.value);
+      const result = validator.validate(example.schema, example.value);
       expect(result.errors).toEqual([]);
     },
   );
@@ -62,7 +45,7 @@ describe('named examples', () => {
     const example = examples.find((candidate) => candidate.name === 'KazooCreated')!;
     const broken = structuredClone(example.value) as { data: Record<string, unknown> };
     broken.data['enabled'] = 'nope';
-    expect(validator.validate(example.schemaPointer, broken).valid).toBe(false);
+    expect(validator.validate(example.schema, broken).valid).toBe(false);
   });
 
   it('model the vendor seed without its typos: the Kazoo name has no leading space', () => {

@@ -7,7 +7,7 @@ const spec = loadBundledSpec();
 const schemas = spec.components.schemas as Record<string, Record<string, unknown>>;
 const info = spec['info'] as { description: string; contact?: { name?: string; url?: string; email?: string } };
 const guide = (name: string) => (spec['tags'] as { name: string; description: string }[]).find((tag) => tag.name === name)?.description ?? '';
-const operation = (id: string) => listOperations(spec).find(({ operation }) => operation.operationId === id)?.operation as unknown as Record<string, unknown>;
+const operation = (id: string) => listOperations(spec).find((operation) => operation.operationId === id)?.object as unknown as Record<string, unknown>;
 const VENDOR_HOSTS = /^https:\/\/(docs\.(na|uk|eu|au)\.(xarios|myreports)\.cloud|apidocs\.xarios\.cloud)\//;
 
 describe('facts checked against the vendor', () => {
