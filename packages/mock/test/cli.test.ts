@@ -99,10 +99,14 @@ describe('pbx-mock setup errors', () => {
 describe('pbx-mock --help', () => {
   /** Runs `code` as a module in a fresh Node; resolves with its output and every CommonJS module it loaded (Prism is CommonJS). */
   async function loadedBy(code: string) {
-    // Written with writeSync: an asynchronous write at exit may be cut short.
-    const probe = `import { writeSync } from 'node:fs'; import { createRequire } from 'node:module'; process.on('exit', () => writeSync(2, '\\n' + JSON.stringify(Object.keys(createRequire(import.meta.url).cache))));`;
-    const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', `${probe}\n${code}`]);
-    return { stdout, modules: JSON.parse(stderr.trim().split('\n').at(-1)!) as string[] };
+    // The list goes to a file, written synchronously at exit: on a pipe (stderr) a synchronous write of
+    // a long list can be cut short (a partial write into a full pipe), and the JSON with it.
+    const list = join(await mkdtemp(join(tmpdir(), 'pbx-mock-modules-')), 'modules.json');
+    const probe = `import { writeFileSync } from 'node:fs'; import { createRequire } from 'node:module'; process.on('exit', () => writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(createRequire(import.meta.url).cache))));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `${probe}\n${code}`]);
+    const modules = JSON.parse(await readFile(list, 'utf8')) as string[];
+    await rm(dirname(list), { recursive: true, force: true });
+    return { stdout, modules };
   }
 
   it('answers without loading the engine: no Prism module is loaded', async () => {
