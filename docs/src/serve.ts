@@ -142,7 +142,9 @@ async function serveFile(rootDir: string, files: FileCache, request: IncomingMes
 }
 
 /** Route paths of the page: segments without a dot (`/quirks-and-warnings/typos-in-the-vendor's-examples`). */
-const isPageRoute = (pathname: string): boolean => /^(\/[^/.]+)+$/.test(pathname);
+// A section's route may hold dots (the changelog's `/changelog/1.0.0`): only an extension the server
+// serves as an asset makes a path a file; no segment starts with a dot (`..`, hidden files).
+const isPageRoute = (pathname: string): boolean => /^(\/[^/.][^/]*)+$/.test(pathname) && !(extname(pathname) in CONTENT_TYPES);
 
 /** The decoded path of a request URL, or undefined when it cannot name a file. */
 function pathnameOf(url: string): string | undefined {

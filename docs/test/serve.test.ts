@@ -89,6 +89,7 @@ describe('serveDocs', () => {
     ["/quirks-and-warnings/typos-in-the-vendor's-examples", "/#/quirks-and-warnings/typos-in-the-vendor's-examples"],
     ['/quirks-and-warnings/typos-in-the-vendor%27s-examples', "/#/quirks-and-warnings/typos-in-the-vendor's-examples"],
     ['/caf%C3%A9', '/#/caf%C3%A9'],
+    ['/changelog/1.0.0', '/#/changelog/1.0.0'],
   ])('sends the route %s of the page back to the page, at the same section', async (path, location) => {
     const answer = await get(docs.url, path);
     expect(answer.status).toBe(302);
