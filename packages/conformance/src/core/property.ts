@@ -6,9 +6,13 @@ export interface PropertyDefinition {
   description: string;
 }
 
+import type { Exchange } from './session.js';
+
 /** A property did not hold. fast-check shrinks the sequence that threw it. */
 export class PropertyViolation extends Error {
   override name = 'PropertyViolation';
+  /** The answer that broke it, when one did (the spec check): printed when there is no sequence. */
+  exchange: Exchange | undefined;
   constructor(
     readonly property: string,
     message: string,

@@ -122,7 +122,12 @@ async function runOn(target: Target, resource: Resource, options: ConformanceOpt
   const answerProblems = createAnswerCheck(contract);
   session.inspect = (exchange) => {
     const problems = answerProblems(exchange);
-    checker.check(CORE_PROPERTIES.spec.name, problems.length === 0, () => `${exchange.method} ${exchange.path}: ${problems.join('; ')}`);
+    try {
+      checker.check(CORE_PROPERTIES.spec.name, problems.length === 0, () => `${exchange.method} ${exchange.path}: ${problems.join('; ')}`);
+    } catch (error) {
+      if (error instanceof PropertyViolation) error.exchange = exchange;
+      throw error;
+    }
   };
   const onAbort = (): void => session.interrupt();
   options.signal?.addEventListener('abort', onAbort);
@@ -139,7 +144,7 @@ async function runOn(target: Target, resource: Resource, options: ConformanceOpt
       property: violation?.property ?? CORE_PROPERTIES.transport.name,
       message: redactor.text(violation ? violation.message : describeError(error)),
       commands: extra.commands.map((command) => redactor.text(command)),
-      curl: transcript.map((exchange) => toCurl(exchange, redactor)),
+      curl: (transcript.length > 0 ? transcript : violation?.exchange ? [violation.exchange] : []).map((exchange) => toCurl(exchange, redactor)),
       seed,
       ...(extra.path === undefined ? {} : { path: extra.path }),
     };

@@ -3,9 +3,9 @@ import type { Exchange } from './session.js';
 
 /**
  * What is wrong with an answer, judged by the spec through the contract core: a status the
- * operation declares, a body that validates against that status's schema (no body where it
- * declares none), the envelope's `status`/`error` matching the HTTP status, and every header the
- * response declares required, valid against its schema. An empty list: the answer conforms.
+ * operation declares and a body valid against that status's schema (`validateResponse`), sent as
+ * JSON; the envelope's `status`/`error` matching the HTTP status; every header the response
+ * declares required, valid against its schema. An empty list: the answer conforms.
  */
 export function createAnswerCheck(contract: Contract): (exchange: Exchange) => string[] {
   return (exchange) => {
@@ -13,39 +13,26 @@ export function createAnswerCheck(contract: Contract): (exchange: Exchange) => s
     const route = contract.route(exchange.method, pathname);
     if (route.kind !== 'operation') return [`${exchange.method} ${pathname} is not an operation of the spec`];
     const { operation } = route;
-    const declared = operation.object.responses[String(exchange.status)] ?? operation.object.responses['default'];
-    const where = `${operation.operationId} answered ${exchange.status}`;
-    if (declared === undefined) {
-      const statuses = Object.keys(operation.object.responses).join(', ');
-      return [`${where}, a status the spec does not declare (it declares ${statuses})`];
+    const body = exchange.text === '' ? undefined : (exchange.json ?? exchange.text);
+    const problems = contract.validateResponse(operation, exchange.status, body);
+    if (problems.length === 0) {
+      const declared = contract.resolve(operation.object.responses[String(exchange.status)]) ?? {};
+      if (operation.responseSchema(exchange.status) !== undefined) problems.push(...envelopeProblems(exchange));
+      problems.push(...headerProblems(contract, declared, exchange));
     }
-    const response = contract.resolve(declared) ?? {};
-    return [...bodyProblems(contract, response, exchange), ...headerProblems(contract, response, exchange)].map((problem) => `${where}: ${problem}`);
+    return problems.map((problem) => `${operation.operationId} answered ${exchange.status}: ${problem}`);
   };
 }
 
-function bodyProblems(contract: Contract, response: Json, exchange: Exchange): string[] {
-  const content = response.content as Record<string, { schema?: unknown }> | undefined;
-  if (content === undefined) return exchange.text === '' ? [] : ['a body where the spec declares none'];
-  const mediaType = (exchange.answerHeaders['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  const entry = content[mediaType];
-  if (entry === undefined) return [`Content-Type "${mediaType}" where the spec declares ${Object.keys(content).join(', ')}`];
-  if (exchange.json === undefined) return ['a body that is not JSON'];
+function envelopeProblems(exchange: Exchange): string[] {
   const problems: string[] = [];
-  const schema = contract.resolve(entry.schema);
-  if (schema !== undefined) {
-    const validate = contract.validator.compile(schema);
-    if (!validate(exchange.json)) {
-      for (const error of validate.errors ?? []) problems.push(`body${error.instancePath || ''} ${error.message ?? 'is invalid'}`);
-    }
-  }
+  const mediaType = (exchange.answerHeaders['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') problems.push(`Content-Type "${mediaType}" where the spec declares application/json`);
   const envelope = exchange.json as { status?: unknown; error?: unknown };
   const success = exchange.status < 400;
-  if (typeof envelope === 'object' && envelope !== null) {
-    if (envelope.status !== (success ? 'success' : 'error')) problems.push(`envelope status ${JSON.stringify(envelope.status)} on HTTP ${exchange.status}`);
-    if (!success && envelope.error !== exchange.status) problems.push(`envelope error ${JSON.stringify(envelope.error)} on HTTP ${exchange.status}`);
-  }
-  return [...new Set(problems)];
+  if (envelope.status !== (success ? 'success' : 'error')) problems.push(`envelope status ${JSON.stringify(envelope.status)} on HTTP ${exchange.status}`);
+  if (!success && envelope.error !== exchange.status) problems.push(`envelope error ${JSON.stringify(envelope.error)} on HTTP ${exchange.status}`);
+  return problems;
 }
 
 function headerProblems(contract: Contract, response: Json, exchange: Exchange): string[] {

@@ -43,17 +43,17 @@ async function openProfiles(context: RunContext): Promise<ResourceSession> {
 
   const commands = [
     fc.constant(new ListProfiles()),
-    fc.nat().map((index) => new GetProfile(index)),
-    fc.tuple(fc.nat(), unknownId).map(([index, id]) => new GetAbsentProfile(index, id)),
-    fc.tuple(fc.nat(), fc.uuid()).map(([index, instance]) => new FindByInstance(index, `unused-${instance}`)),
+    fc.nat({ max: 19 }).map((index) => new GetProfile(index)),
+    fc.tuple(fc.nat({ max: 19 }), unknownId).map(([index, id]) => new GetAbsentProfile(index, id)),
+    fc.tuple(fc.nat({ max: 19 }), fc.uuid()).map(([index, instance]) => new FindByInstance(index, `unused-${instance}`)),
     ...(scope.writes
       ? [
           createBody.map((body) => new CreateProfile(body)),
-          fc.tuple(fc.nat(), patchOperations(enabling)).map(([index, operations]) => new PatchProfile(index, operations)),
+          fc.tuple(fc.nat({ max: 19 }), patchOperations(enabling)).map(([index, operations]) => new PatchProfile(index, operations)),
           fc
-            .tuple(fc.nat(), fc.array(patchOperations(enabling), { maxLength: 1 }), invalidOperation)
+            .tuple(fc.nat({ max: 19 }), fc.array(patchOperations(enabling), { maxLength: 1 }), invalidOperation)
             .map(([index, valid, invalid]) => new PatchWithInvalidOperation(index, valid.flat(), invalid)),
-          fc.nat().map((index) => new DeleteProfile(index)),
+          fc.nat({ max: 19 }).map((index) => new DeleteProfile(index)),
         ]
       : []),
   ];
