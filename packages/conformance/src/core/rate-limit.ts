@@ -1,5 +1,5 @@
 /**
- * Spaces request starts at least `1000 / perSecond` ms apart (no burst): the real API may count
+ * Spaces request starts at least `1000 / perSecond` ms apart (no burst; requests are sequential): the real API may count
  * requests against a quota, and a conformance run should never look like a flood. No limit: no wait.
  */
 export function rateLimiter(perSecond: number | undefined): () => Promise<void> {
@@ -7,9 +7,9 @@ export function rateLimiter(perSecond: number | undefined): () => Promise<void> 
   const gap = 1000 / perSecond;
   let next = 0;
   return async () => {
-    const now = Date.now();
-    const at = Math.max(now, next);
-    next = at + gap;
-    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+    const wait = next - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    // From the actual start: a timer that fired late never lets the next request come early.
+    next = Date.now() + gap;
   };
 }
