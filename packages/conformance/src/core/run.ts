@@ -70,7 +70,7 @@ export class UsageError extends Error {
 /** Checks a target against the spec and the resource's model; resolves to the report (never rejects for a failed property). */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const resource = options.resource ?? pbxConnectionProfiles;
-  validate(options);
+  checkOptions(options);
   const started = Date.now();
   const target: Target = options.inProcess ? await startInProcessTwin() : remoteTarget(options.baseUrl!);
   try {
@@ -80,7 +80,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
 }
 
-function validate(options: ConformanceOptions): void {
+/** The checks of a run's options that need no target: a usage error before anything is sent. */
+export function checkOptions(options: ConformanceOptions): void {
   if (Boolean(options.inProcess) === (options.baseUrl !== undefined)) throw new UsageError('Name one target: a base URL or the in-process twin.');
   if (options.baseUrl !== undefined) {
     let url: URL;
