@@ -6,11 +6,12 @@ import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { parseConformanceCommand } from '../src/cli-options.js';
 import { checkOptions } from '../src/core/run.js';
 
-// The reference's guide "Checking an implementation" and this package's README show the commands a
+// The reference's guide "Checking an implementation", this package's README and the repository's show the commands a
 // reader copies; each must be one the runner accepts, and the one for the mock must pass against it.
 const BIN = fileURLToPath(new URL('../bin/pbx-conformance.js', import.meta.url));
 const GUIDE = readFileSync(new URL('../../../spec/guides/conformance.md', import.meta.url), 'utf8');
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const ROOT_README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const PLACEHOLDER_CUSTOMER = '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f/2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f';
 
 /** The `npx pbx-conformance …` lines of a Markdown text, as argument lists. */
@@ -26,9 +27,10 @@ describe('the commands the guide and the README show', () => {
   it('are found (a guide without commands would pass the checks below)', () => {
     expect(guideCommands.length).toBeGreaterThanOrEqual(4);
     expect(commandsIn(README).length).toBeGreaterThanOrEqual(3);
+    expect(commandsIn(ROOT_README).length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each([...guideCommands, ...commandsIn(README)].map((args) => [args.join(' '), args]))('are accepted: %s', (_, args) => {
+  it.each([...guideCommands, ...commandsIn(README), ...commandsIn(ROOT_README)].map((args) => [args.join(' '), args]))('are accepted: %s', (_, args) => {
     const parsed = parseConformanceCommand(args, { PBX_TOKEN: 'a-token' });
     if (parsed.command !== 'run') throw new Error(`not a run: ${args.join(' ')}`);
     expect(() => checkOptions(parsed.options)).not.toThrow();
