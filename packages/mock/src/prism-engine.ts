@@ -55,6 +55,8 @@ export type EngineOutcome =
 
 export interface PrismFinding extends Finding {
   severity: 'error' | 'warning' | 'information' | 'hint';
+  /** Prism's own text, for the proxy's report; the API's messages are worded from keyword and params. */
+  message: string;
 }
 
 export interface PrismEngineOptions {
@@ -207,13 +209,35 @@ function withRaw(raw: Buffer | undefined): { raw?: Buffer } {
   return raw ? { raw } : {};
 }
 
-function toFinding(diagnostic: IPrismDiagnostic): PrismFinding {
+export function toFinding(diagnostic: IPrismDiagnostic): PrismFinding {
+  const keyword = String(diagnostic.code ?? '');
   return {
     location: diagnostic.path?.map(String) ?? [],
-    code: diagnostic.code ?? '',
+    keyword,
+    params: PARAMS[keyword]?.(diagnostic.message) ?? {},
     message: diagnostic.message,
     severity: SEVERITIES[diagnostic.severity] ?? 'error',
   };
+}
+
+/**
+ * Prism hands on Ajv's keyword but not its params, only Ajv's English message (`Request path
+ * parameter pbxid must match format "uuid"`): the params are read back from it here, the one place
+ * that knows Prism's wording, so a reworded message breaks this table's test, not the API's texts.
+ */
+const PARAMS: Record<string, (message: string) => Record<string, unknown> | undefined> = {
+  required: (message) => match(message, /required property '([^']+)'/, (name) => ({ missingProperty: name })),
+  format: (message) => match(message, /must match format "([^"]*)"/, (format) => ({ format })),
+  pattern: (message) => match(message, /must match pattern "(.*)"$/, (pattern) => ({ pattern })),
+  type: (message) => match(message, /must be (\S+)$/, (type) => ({ type })),
+  enum: (message) => match(message, /allowed values: (.*)$/, (values) => ({ allowedValues: values.split(', ') })),
+  minLength: (message) => match(message, /fewer than (\d+) characters/, (limit) => ({ limit: Number(limit) })),
+  maxLength: (message) => match(message, /more than (\d+) characters/, (limit) => ({ limit: Number(limit) })),
+};
+
+function match<T>(message: string, pattern: RegExp, read: (value: string) => T): T | undefined {
+  const found = pattern.exec(message)?.[1];
+  return found === undefined ? undefined : read(found);
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../src/index.js';
+
+const contract = loadContract();
+const create = contract.operation('createPbxConnectionProfile');
+const patch = contract.operation('patchPbxConnectionProfile');
+const threeCx = { _type: 'ThreeCxConnectionProfile', name: 'x', licenseKey: 'k', username: 'u', password: 'p' };
+
+describe('explainBody: each wrong field along the body\'s own _type variant', () => {
+  it.each<[string, typeof create, unknown, string[]]>([
+    ['a valid body', create, threeCx, []],
+    ['a missing field and an unknown one', create, { ...threeCx, licenseKey: undefined, 名: 1 }, ['body field licenseKey is required', 'body field 名 is not allowed']],
+    ['an unknown _type', create, { _type: 'Teams' }, ['body field _type must be one of "KazooPbxConnectionProfile", "ThreeCxConnectionProfile"']],
+    ['no _type', create, { name: 'x' }, ['body field _type is required (one of "KazooPbxConnectionProfile", "ThreeCxConnectionProfile")']],
+    ['no object', create, 'text', ['the body must be a JSON object with _type one of "KazooPbxConnectionProfile", "ThreeCxConnectionProfile"']],
+    ['an empty name', create, { ...threeCx, name: '' }, ['body field name must not be empty']],
+    ['a patch operation on an unknown path', patch, [{ op: 'replace', path: '/colour', value: 'x' }], ['body field 0/path must be one of "/name", "/enabled"']],
+  ])('%s', (_, operation, body, want) => {
+    expect(contract.explainBody(operation, body)).toEqual(want);
+  });
+});
