@@ -120,6 +120,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       const request: RawRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
       options.handle(request).then(
         (reply) => {
+          if (reply.reset) {
+            // A fault a test asked for: the connection ends with a TCP reset and no answer.
+            req.socket.resetAndDestroy();
+            log(req, started, reply);
+            return;
+          }
           write(res, reply);
           log(req, started, reply);
         },

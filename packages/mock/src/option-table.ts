@@ -1,4 +1,5 @@
 import { LOG_LEVELS, MockSetupError } from './options.js';
+import { MAX_DELAY_MS } from './test-tool/faults.js';
 
 /**
  * Every option of the mock and the proxy, once: its name in code, its flag, its environment
@@ -74,6 +75,37 @@ const LOG_LEVEL: Kind<(typeof LOG_LEVELS)[number]> = {
   },
 };
 
+/** A share of requests, from 0 to 1: `0.1` is one in ten. */
+const RATE: Kind<number> = {
+  arg: '<0..1>',
+  fromText: (value, source) => RATE.check(/^\s*(0|1|0?\.\d+|1\.0*)\s*$/.test(value) ? Number(value) : value, source),
+  check: (value, source) => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+      throw new MockSetupError(`${source} must be a number from 0 to 1 (0.1 is one request in ten), not ${JSON.stringify(value)}.`);
+    }
+    return value;
+  },
+};
+
+/** A range of milliseconds, `50-200`, or one value, `100`; in code `{ min, max }`. */
+const LATENCY: Kind<{ min: number; max: number }> = {
+  arg: '<min>-<max>',
+  fromText: (value, source) => {
+    const match = /^\s*(\d{1,8})(?:\s*-\s*(\d{1,8}))?\s*$/.exec(value);
+    return LATENCY.check(match ? { min: Number(match[1]), max: Number(match[2] ?? match[1]) } : value, source);
+  },
+  check: (value, source) => {
+    const range = value as { min?: unknown; max?: unknown };
+    const ok = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && n <= MAX_DELAY_MS;
+    if (typeof value !== 'object' || value === null || !ok(range.min) || !ok(range.max) || range.min > range.max) {
+      throw new MockSetupError(
+        `${source} must be a range of milliseconds from 0 to ${MAX_DELAY_MS}, such as 50-200 (or { min: 50, max: 200 } in code), not ${JSON.stringify(value)}.`,
+      );
+    }
+    return { min: range.min, max: range.max };
+  },
+};
+
 const PORT = wholeNumber('<n>', 0, 65535, 'a port number from 0 to 65535 (0 picks a free port)');
 const COUNT = wholeNumber('<n>', 1, Number.MAX_SAFE_INTEGER, 'a whole number above 0');
 
@@ -109,7 +141,16 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'stateFile', flag: 'state-file', kind: text('<f>'), modes: MOCK, help: 'the twin keeps its profiles in this file across restarts' },
   { key: 'maxProfiles', flag: 'max-profiles', kind: COUNT, modes: MOCK, help: 'most profiles the twin holds; default 10000' },
   { key: 'dynamic', flag: 'dynamic', kind: SWITCH, modes: MOCK, help: 'static replay with fake answers from the schemas' },
-  { key: 'seed', flag: 'seed', kind: text('<text>'), modes: MOCK, help: 'make dynamic answers repeatable' },
+  { key: 'seed', flag: 'seed', kind: text('<text>'), modes: MOCK, help: 'make dynamic answers and the faults below repeatable' },
+  { key: 'latency', flag: 'latency', kind: LATENCY, modes: MOCK, help: 'every answer of the API waits this many milliseconds, drawn from the range (per request: Prefer: delay=300)' },
+  {
+    key: 'errorRate',
+    flag: 'error-rate',
+    kind: RATE,
+    modes: MOCK,
+    help: 'this share of API requests gets a retryable 503 or 429 with Retry-After, unprocessed (per request: Prefer: fault=503)',
+  },
+  { key: 'resetRate', flag: 'reset-rate', kind: RATE, modes: MOCK, help: 'this share of API requests has its connection closed with no answer (per request: Prefer: fault=reset)' },
   { key: 'strict', flag: 'strict', kind: SWITCH, modes: MOCK, help: 'validate every answer too; a violation answers 500' },
   { key: 'publicUrl', flag: 'public-url', kind: httpUrl('<u>', (url) => url.href.replace(/\/$/, '')), modes: MOCK, help: 'base of Location headers; default the listen address' },
   { key: 'bodyLimit', flag: 'body-limit', kind: COUNT, modes: BOTH, help: 'largest request body in bytes; default 1048576' },

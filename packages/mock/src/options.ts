@@ -26,8 +26,14 @@ export interface ServerOptions {
 export interface MockOptions extends ServerOptions {
   /** Fake every response from its schema instead of serving the spec's examples. Default false. */
   dynamic?: boolean;
-  /** Seed of dynamic mode, so that its fake data repeats from run to run. */
+  /** Seed of dynamic mode and of the faults below, so that fake data and faults repeat from run to run. */
   seed?: string;
+  /** Every answer of the API waits a time drawn from this range, in milliseconds (`--latency 50-200`). */
+  latency?: { min: number; max: number };
+  /** Share of API requests answered 503 or 429 with `Retry-After`, before they are processed (`--error-rate 0.1`). */
+  errorRate?: number;
+  /** Share of API requests whose connection is closed with no answer (`--reset-rate 0.05`). */
+  resetRate?: number;
   /** Base of `Location` headers, e.g. `https://mock.example.com`; default: the address the mock listens on. */
   publicUrl?: string;
   /** Most operations in one JSON Patch; more gets a 400. Default 100. */

@@ -20,6 +20,16 @@ export const REFUSALS = {
     refusal(400, `Invalid request: the body holds ${count} operations; a JSON Patch may hold at most ${limit}.`),
   tooManyMembers: (limit: number) => refusal(400, `Invalid request: the body holds more than ${limit} fields and items; at most ${limit} are accepted.`),
   invalidPrefer: () => refusal(400, 'Invalid request: header Prefer must be code=<status>, example=<name> or dynamic=true|false.'),
+  invalidFaultPreference: (problem: string) => refusal(400, `Invalid request: ${problem}`),
+  // Faults a test asked for (test-tool/faults.ts): the API's envelope, and when to retry.
+  faultTooManyRequests: (retryAfter: number, asked: string) => ({
+    ...refusal(429, `Too many requests: a fault of the mock (${asked}); retry after ${retryAfter} s.`),
+    headers: { 'retry-after': String(retryAfter) },
+  }),
+  faultUnavailable: (retryAfter: number, asked: string) => ({
+    ...refusal(503, `Service unavailable: a fault of the mock (${asked}); retry after ${retryAfter} s.`),
+    headers: { 'retry-after': String(retryAfter) },
+  }),
   // After Prism.
   /** `message`: the contract core's `invalidRequestMessage`, every problem named. */
   invalidRequest: (message: string) => refusal(400, message),

@@ -3,7 +3,7 @@ import type { RequestLogEntry } from './http-server.js';
 /** One line per request: `POST /v1.0/…/pbxs → 400 (3 ms) Invalid request: …`, control characters escaped. */
 export function formatRequest(entry: RequestLogEntry): string {
   const time = new Date().toISOString().slice(11, 19);
-  let line = `${time} ${entry.method.padEnd(6)} ${entry.path} → ${entry.status} (${entry.milliseconds} ms)`;
+  let line = `${time} ${entry.method.padEnd(6)} ${entry.path} → ${entry.status === 0 ? 'no answer' : entry.status} (${entry.milliseconds} ms)`;
   if (entry.message) line += ` ${entry.message}`;
   if (entry.fault) line += ` engine fault: ${entry.fault}`;
   const text = entry.violations ? [`${line} breaks the contract:`, ...entry.violations.map((violation) => `    ${violation}`)].join('\n') : line;

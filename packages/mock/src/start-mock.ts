@@ -6,6 +6,7 @@ import { controlReply } from './mock-control.js';
 import { type RunningMock as RunningServer, loadMockContract, serve } from './serve.js';
 import { twinOptionsOf } from './twin-options.js';
 import { createTwin } from './twin/index.js';
+import { faultPlanner } from './test-tool/faults.js';
 
 export interface RunningMock extends RunningServer {
   /** Puts the twin back to its seed (the examples, nothing, or the seed file); nothing to do in static replay. */
@@ -38,6 +39,12 @@ export async function startMock(given: MockOptions = {}): Promise<RunningMock> {
         strict: options.strict ?? false,
         respond: options.respond ?? twin?.respond,
         typedExamples: !options.dynamic,
+        faults: faultPlanner({
+          ...(options.latency && { latency: options.latency }),
+          ...(options.errorRate !== undefined && { errorRate: options.errorRate }),
+          ...(options.resetRate !== undefined && { resetRate: options.resetRate }),
+          ...(options.seed !== undefined && { seed: options.seed }),
+        }),
       }),
     wanted: mockLineWanted,
   });

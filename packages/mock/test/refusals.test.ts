@@ -111,6 +111,18 @@ const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Se
     want: REFUSALS.invalidPrefer(),
     provoke: async () => seen(await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'code=abc' } })),
   },
+  invalidFaultPreference: {
+    want: REFUSALS.invalidFaultPreference('Prefer delay must be a whole number of milliseconds from 0 to 60000, not "soon".'),
+    provoke: async () => seen(await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'delay=soon' } })),
+  },
+  faultTooManyRequests: {
+    want: { ...REFUSALS.faultTooManyRequests(2, 'Prefer: fault=429'), headers: { 'retry-after': '2' } },
+    provoke: async () => seen(await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'fault=429, retry-after=2' } })),
+  },
+  faultUnavailable: {
+    want: { ...REFUSALS.faultUnavailable(1, 'Prefer: fault=503'), headers: { 'retry-after': '1' } },
+    provoke: async () => seen(await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'fault=503' } })),
+  },
   invalidRequest: {
     want: REFUSALS.invalidRequest('Invalid request: body field name is required.'),
     provoke: async () => seen(await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: { ...kazooCreate(), name: undefined } })),

@@ -9,6 +9,7 @@ import { checkBody } from './body.js';
 import { withLocation } from './location.js';
 import { picksExample, picksStaticAnswer } from './prefer.js';
 import { type ApiRequest, readRequest } from './request.js';
+import { type FaultPlan, type PreferredFaults, readPreferredFaults } from '../test-tool/faults.js';
 
 export interface MockPipelineOptions {
   contract: Contract;
@@ -23,6 +24,8 @@ export interface MockPipelineOptions {
   respond: Responder | undefined;
   /** Static replay: serve the example of the `_type` sent. */
   typedExamples: boolean;
+  /** Faults and latency (test-tool/faults.ts): what happens to a request before it is looked at. */
+  faults: (wanted: PreferredFaults) => FaultPlan;
 }
 
 /**
@@ -38,6 +41,12 @@ export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) =>
     if (route.kind === 'no-path') return refuse(REFUSALS.noSuchResource(request.method, request.path));
     if (route.kind === 'method-not-allowed') return refuse(REFUSALS.methodNotAllowed(request.path, route.allow));
     const { operation } = route;
+    const wanted = readPreferredFaults(headers.prefer);
+    if (typeof wanted === 'string') return refuse(REFUSALS.invalidFaultPreference(wanted));
+    const plan = options.faults(wanted);
+    if (plan.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
+    if (plan.fault?.kind === 'reset') return { status: 0, headers: {}, body: '', reset: true, message: 'connection closed (a fault of the mock)' };
+    if (plan.fault) return refuse(plan.fault.refusal);
     // Every answer of the API is JSON. Checked before the engine: Prism negotiates only when it
     // picks an example itself, and the responder answers in its place.
     if (headers.accept !== undefined && new Negotiator({ headers: { accept: headers.accept } }).mediaType(['application/json']) === undefined) {
