@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { REFUSALS } from './refusals.js';
 import { type RawRequest, type Reply, refuse } from './reply.js';
 import { MockSetupError } from './options.js';
+import { maskQuery } from './request-log.js';
 
 export interface RequestLogEntry {
   method: string;
@@ -45,13 +46,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   const log = (req: IncomingMessage, started: number, reply: Pick<Reply, 'status' | 'message' | 'violations'>, fault?: string): void => {
     if (!onRequest) return;
-    const target = req.url ?? '/';
-    const queryAt = target.indexOf('?');
-    const pathname = queryAt < 0 ? target : target.slice(0, queryAt);
-    const query = queryAt < 0 ? '' : `?${[...new Set(new URLSearchParams(target.slice(queryAt + 1)).keys())].map((key) => `${key}=…`).join('&')}`;
     onRequest({
       method: req.method ?? 'GET',
-      path: pathname + query,
+      path: maskQuery(req.url ?? '/'),
       status: reply.status,
       milliseconds: Math.round(performance.now() - started),
       ...(reply.message === undefined ? {} : { message: reply.message }),

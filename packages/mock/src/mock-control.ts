@@ -1,31 +1,92 @@
+import { MockSetupError } from './options.js';
 import { REFUSALS } from './refusals.js';
 import { JSON_TYPE, type RawRequest, type Reply, refuse } from './reply.js';
+import { type Journal, type JournalFilter, filterProblem } from './test-tool/journal.js';
 import { timestamp } from './twin/index.js';
 
 /** The mock's own paths, outside the API and its description: no path of the spec starts with it. */
 export const CONTROL_PREFIX = '/__mock/';
 
+/** What the control paths act on. */
+export interface Controls {
+  /** Puts the twin back to its seed. */
+  reset(): Promise<void>;
+  journal: Journal;
+  /** The twin's state; undefined in static replay, which keeps none. */
+  state: { snapshot(): unknown; restore(document: unknown): Promise<void> } | undefined;
+}
+
+type Handler = (request: RawRequest, query: URLSearchParams, controls: Controls) => Promise<Reply> | Reply;
+
 /**
- * The reply to a request on the mock's own paths, or undefined for any other (the API's):
- * `POST /__mock/reset` puts the twin back to its seed, for test isolation. No token is asked:
- * the mock listens on loopback by default.
+ * The mock's own paths, for tests: reset the twin, read and clear the request journal, save and
+ * restore the state. No token is asked: the mock listens on loopback by default.
  */
-export function controlReply(request: RawRequest, reset: () => Promise<void>): Promise<Reply> | undefined {
+const ROUTES: Record<string, Record<string, Handler>> = {
+  reset: {
+    POST: async (_request, _query, controls) => {
+      await controls.reset();
+      return success();
+    },
+  },
+  requests: {
+    GET: (_request, query, controls) => {
+      const filter: JournalFilter = {
+        ...(query.has('operation') && { operationId: query.get('operation')! }),
+        ...(query.has('status') && { status: query.get('status')! }),
+      };
+      const problem = filterProblem(filter);
+      return problem ? refuse(REFUSALS.invalidControlRequest(problem)) : success(controls.journal.read(filter));
+    },
+    DELETE: (_request, _query, controls) => {
+      controls.journal.clear();
+      return success();
+    },
+  },
+  state: {
+    GET: (_request, _query, controls) => (controls.state ? success(controls.state.snapshot()) : refuse(REFUSALS.noState())),
+    PUT: async (request, _query, controls) => {
+      if (!controls.state) return refuse(REFUSALS.noState());
+      let document: unknown;
+      try {
+        document = JSON.parse(request.body.toString('utf8'));
+      } catch {
+        return refuse(REFUSALS.invalidControlRequest('the body is not valid JSON; send a state as GET /__mock/state returns it.'));
+      }
+      try {
+        await controls.state.restore(document);
+      } catch (error) {
+        if (error instanceof MockSetupError) return refuse(REFUSALS.invalidControlRequest(error.message));
+        throw error;
+      }
+      return success();
+    },
+  },
+};
+
+/** `GET|DELETE /__mock/requests`, … for the messages that list them. */
+export const CONTROL_PATHS = Object.entries(ROUTES).map(([name, methods]) => `${Object.keys(methods).join('|')} ${CONTROL_PREFIX}${name}`);
+
+/** The reply to a request on the mock's own paths, or undefined for any other (the API's). */
+export function controlReply(request: RawRequest, controls: Controls): Promise<Reply> | undefined {
   const queryAt = request.url.indexOf('?');
   const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
   if (!path.startsWith(CONTROL_PREFIX)) return undefined;
-  if (path.replace(/\/$/, '') !== `${CONTROL_PREFIX}reset`) {
-    return Promise.resolve(refuse(REFUSALS.noSuchControl(CONTROL_PREFIX)));
-  }
-  if (request.method !== 'POST') {
-    return Promise.resolve(refuse(REFUSALS.controlMethodNotAllowed(CONTROL_PREFIX)));
-  }
-  return reset().then(
-    (): Reply => ({
-      status: 200,
-      headers: { 'content-type': JSON_TYPE },
-      body: JSON.stringify({ status: 'success', timestamp: timestamp() }),
-    }),
-    (error: unknown) => refuse(REFUSALS.resetFailed((error as Error).message)),
-  );
+  const name = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
+  const methods = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
+  if (!methods) return Promise.resolve(refuse(REFUSALS.noSuchControl(CONTROL_PATHS)));
+  const handler = Object.hasOwn(methods, request.method) ? methods[request.method] : undefined;
+  if (!handler) return Promise.resolve(refuse(REFUSALS.controlMethodNotAllowed(path, Object.keys(methods))));
+  const query = new URLSearchParams(queryAt < 0 ? '' : request.url.slice(queryAt + 1));
+  return Promise.resolve()
+    .then(() => handler(request, query, controls))
+    .catch((error: unknown) => refuse(REFUSALS.controlFailed((error as Error).message)));
+}
+
+function success(data?: unknown): Reply {
+  return {
+    status: 200,
+    headers: { 'content-type': JSON_TYPE },
+    body: JSON.stringify({ status: 'success', timestamp: timestamp(), ...(data === undefined ? {} : { data }) }),
+  };
 }

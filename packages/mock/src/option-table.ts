@@ -150,6 +150,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     modes: MOCK,
     help: 'this share of API requests gets a retryable 503 or 429 with Retry-After, unprocessed (per request: Prefer: fault=503)',
   },
+  {
+    key: 'journalSize',
+    flag: 'journal-size',
+    kind: wholeNumber('<n>', 0, 100_000, 'a whole number from 0 to 100000'),
+    modes: MOCK,
+    help: 'the request journal (GET /__mock/requests) keeps this many exchanges, 0 = none; default 1000',
+  },
   { key: 'resetRate', flag: 'reset-rate', kind: RATE, modes: MOCK, help: 'this share of API requests has its connection closed with no answer (per request: Prefer: fault=reset)' },
   { key: 'strict', flag: 'strict', kind: SWITCH, modes: MOCK, help: 'validate every answer too; a violation answers 500' },
   { key: 'publicUrl', flag: 'public-url', kind: httpUrl('<u>', (url) => url.href.replace(/\/$/, '')), modes: MOCK, help: 'base of Location headers; default the listen address' },

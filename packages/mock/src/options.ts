@@ -34,6 +34,8 @@ export interface MockOptions extends ServerOptions {
   errorRate?: number;
   /** Share of API requests whose connection is closed with no answer (`--reset-rate 0.05`). */
   resetRate?: number;
+  /** Exchanges the request journal keeps (`GET /__mock/requests`, `mock.requests()`); 0 = none. Default 1000. */
+  journalSize?: number;
   /** Base of `Location` headers, e.g. `https://mock.example.com`; default: the address the mock listens on. */
   publicUrl?: string;
   /** Most operations in one JSON Patch; more gets a 400. Default 100. */

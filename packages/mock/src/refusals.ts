@@ -45,9 +45,14 @@ export const REFUSALS = {
   malformedHttp: () => refusal(400, 'Invalid request: the HTTP request is malformed.'),
   engineFault: () => refusal(500, 'The mock failed to answer this request; the next one is served as usual.'),
   // The mock's own paths (`/__mock/`).
-  noSuchControl: (prefix: string) => refusal(404, `No such resource: the mock's own path is POST ${prefix}reset.`),
-  controlMethodNotAllowed: (prefix: string) => ({ ...refusal(405, `Method not allowed: ${prefix}reset accepts POST.`), headers: { allow: 'POST' } }),
-  resetFailed: (reason: string) => refusal(500, `The reset failed: ${reason}`),
+  noSuchControl: (paths: readonly string[]) => refusal(404, `No such resource: the mock's own paths are ${paths.join(', ')}.`),
+  controlMethodNotAllowed: (path: string, allow: readonly string[]) => ({
+    ...refusal(405, `Method not allowed: ${path} accepts ${allow.join(', ')}.`),
+    headers: { allow: allow.join(', ') },
+  }),
+  invalidControlRequest: (problem: string) => refusal(400, `Invalid request: ${problem}`),
+  noState: () => refusal(409, 'Conflict: the mock runs in static replay (--static or --dynamic) and keeps no state.'),
+  controlFailed: (reason: string) => refusal(500, `The mock's own request failed: ${reason}`),
   // Proxy mode: the upstream.
   upstreamTooLarge: (limit: number) => refusal(502, `The upstream's answer is larger than ${limit} bytes.`),
   upstreamCutShort: () => refusal(502, 'The upstream closed the connection before its answer was complete.'),

@@ -19,6 +19,8 @@ export interface Reply {
   /** For the request log: why a request was refused, or how an exchange breaks the contract. */
   message?: string;
   violations?: string[];
+  /** The spec's operation the request was routed to, for the request journal. */
+  operationId?: string;
   /** Close the connection with no answer (a fault a test asked for): the body is not sent. */
   reset?: boolean;
 }

@@ -10,6 +10,14 @@ export function formatRequest(entry: RequestLogEntry): string {
   return escapeControl(text);
 }
 
+/** A request target with its query values hidden (`instanceId` may be a 3CX licence key): `/v1.0/pbxs?instanceId=…`. */
+export function maskQuery(target: string): string {
+  const queryAt = target.indexOf('?');
+  if (queryAt < 0) return target;
+  const keys = [...new Set(new URLSearchParams(target.slice(queryAt + 1)).keys())];
+  return `${target.slice(0, queryAt)}?${keys.map((key) => `${key}=…`).join('&')}`;
+}
+
 /**
  * Control characters (and the line separators of JSON and JavaScript) as escapes: a value sent to
  * the mock cannot forge a log line or move the terminal's cursor. Newlines between a line and its
@@ -21,7 +29,7 @@ export function escapeControl(text: string): string {
   );
 }
 
-const SECRET_NAMES = 'apiKey|password|licenseKey|token|access_token|refresh_token|client_secret|secret';
+export const SECRET_NAMES = 'apiKey|password|licenseKey|token|access_token|refresh_token|client_secret|secret';
 
 /**
  * Secrets out of a line of Prism's debug log, which prints headers, URLs and bodies: the

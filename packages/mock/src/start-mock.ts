@@ -1,5 +1,5 @@
 import type { RequestLogEntry } from './http-server.js';
-import { DEFAULTS, type LogLevel, type MockOptions, atLeast } from './options.js';
+import { DEFAULTS, type LogLevel, type MockOptions, MockSetupError, atLeast } from './options.js';
 import { checkOptions } from './option-table.js';
 import { mockPipeline } from './pipeline/mock.js';
 import { controlReply } from './mock-control.js';
@@ -7,10 +7,20 @@ import { type RunningMock as RunningServer, loadMockContract, serve } from './se
 import { twinOptionsOf } from './twin-options.js';
 import { createTwin } from './twin/index.js';
 import { faultPlanner } from './test-tool/faults.js';
+import { DEFAULT_JOURNAL_SIZE, type JournalEntry, type JournalFilter, createJournal, journaled } from './test-tool/journal.js';
+import { REFUSALS } from './refusals.js';
 
 export interface RunningMock extends RunningServer {
   /** Puts the twin back to its seed (the examples, nothing, or the seed file); nothing to do in static replay. */
   reset(): Promise<void>;
+  /** The request journal, oldest first: what the mock was sent and answered (`GET /__mock/requests`). */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Empties the request journal (`DELETE /__mock/requests`). */
+  clearRequests(): void;
+  /** What the twin holds, as a state file holds it (`GET /__mock/state`); undefined in static replay. */
+  snapshot(): unknown;
+  /** Replaces what the twin holds, checked like a seed file (`PUT /__mock/state`); a MockSetupError names what is wrong. */
+  restore(state: unknown): Promise<void>;
 }
 
 /**
@@ -25,13 +35,15 @@ export async function startMock(given: MockOptions = {}): Promise<RunningMock> {
   // A bad seed or state file fails the start before anything listens.
   const twin = twinOptions && !options.respond ? await createTwin(contract, { ...twinOptions, onError: (error) => (options.log ?? console.error)(error.message) }) : undefined;
   const reset = async (): Promise<void> => twin?.reset();
+  const journal = createJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
+  const state = twin && { snapshot: () => twin.snapshot(), restore: (document: unknown) => twin.restore(document) };
   const served = await serve({
     ...options,
     contract,
-    control: (request) => controlReply(request, reset),
+    control: (request) => controlReply(request, { reset, journal, state }),
     engine: { dynamic: options.dynamic ?? false, ...(options.seed === undefined ? {} : { seed: options.seed }), validateAnswers: options.strict ?? false },
     pipeline: (engine, baseUrl) =>
-      mockPipeline({
+      journaled(journal, mockPipeline({
         contract,
         engine,
         baseUrl,
@@ -45,7 +57,7 @@ export async function startMock(given: MockOptions = {}): Promise<RunningMock> {
           ...(options.resetRate !== undefined && { resetRate: options.resetRate }),
           ...(options.seed !== undefined && { seed: options.seed }),
         }),
-      }),
+      })),
     wanted: mockLineWanted,
   });
   let stopping: Promise<void> | undefined;
@@ -53,6 +65,13 @@ export async function startMock(given: MockOptions = {}): Promise<RunningMock> {
     url: served.url,
     port: served.port,
     reset,
+    requests: (filter) => journal.read(filter),
+    clearRequests: () => journal.clear(),
+    snapshot: () => twin?.snapshot(),
+    restore: async (document) => {
+      if (!twin) throw new MockSetupError(REFUSALS.noState().message);
+      await twin.restore(document);
+    },
     // Every change answered so far is in the state file before stop resolves.
     stop: () => (stopping ??= served.stop().then(() => twin?.flush())),
   };

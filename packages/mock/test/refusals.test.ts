@@ -8,7 +8,8 @@ import { connect } from 'node:net';
 import { kazooCreate } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, type RunningProxy, startMock, startProxy } from '@myreports/pbx-mock';
-import { CONTROL_PREFIX, controlReply } from '../src/mock-control.js';
+import { CONTROL_PATHS, CONTROL_PREFIX, controlReply } from '../src/mock-control.js';
+import { createJournal } from '../src/test-tool/journal.js';
 import { REFUSALS, type Refusal, type RefusalName } from '../src/refusals.js';
 import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
 
@@ -22,11 +23,12 @@ let mock: RunningMock;
 let small: RunningMock;
 let strict: RunningMock;
 let faulty: RunningMock;
+let replay: RunningMock;
 const proxies: RunningProxy[] = [];
 const upstreams: Server[] = [];
 
 beforeAll(async () => {
-  [mock, small, strict, faulty] = await Promise.all([
+  [mock, small, strict, faulty, replay] = await Promise.all([
     startMock({ port: 0, logLevel: 'silent' }),
     startMock({ port: 0, logLevel: 'silent', bodyLimit: 200 }),
     startMock({ port: 0, logLevel: 'silent', strict: true, respond: () => ({ status: 200, body: { data: 'not a list' } }) }),
@@ -37,10 +39,11 @@ beforeAll(async () => {
         throw new Error('responder failure');
       },
     }),
+    startMock({ port: 0, logLevel: 'silent', static: true }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([mock, small, strict, faulty, ...proxies].map((server) => server?.stop()));
+  await Promise.all([mock, small, strict, faulty, replay, ...proxies].map((server) => server?.stop()));
   for (const server of upstreams) server.closeAllConnections(), server.close();
 });
 
@@ -148,18 +151,27 @@ const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Se
     provoke: async () => seen(await call(faulty.url, 'GET', PATHS.profiles, { headers: BEARER })),
   },
   noSuchControl: {
-    want: REFUSALS.noSuchControl(CONTROL_PREFIX),
+    want: REFUSALS.noSuchControl(CONTROL_PATHS),
     provoke: async () => seen(await call(mock.url, 'POST', `${CONTROL_PREFIX}nothing`)),
   },
   controlMethodNotAllowed: {
-    want: REFUSALS.controlMethodNotAllowed(CONTROL_PREFIX),
+    want: REFUSALS.controlMethodNotAllowed(`${CONTROL_PREFIX}reset`, ['POST']),
     provoke: async () => seen(await call(mock.url, 'GET', `${CONTROL_PREFIX}reset`)),
   },
-  resetFailed: {
-    want: REFUSALS.resetFailed('disk full'),
-    // No reset of this mock fails today (the state file reports its own write errors): the reply of one that would.
+  invalidControlRequest: {
+    want: REFUSALS.invalidControlRequest('query parameter status must be a status (404) or a class (4xx), not "teapot".'),
+    provoke: async () => seen(await call(mock.url, 'GET', `${CONTROL_PREFIX}requests?status=teapot`)),
+  },
+  noState: {
+    want: REFUSALS.noState(),
+    provoke: async () => seen(await call(replay.url, 'GET', `${CONTROL_PREFIX}state`)),
+  },
+  controlFailed: {
+    want: REFUSALS.controlFailed('disk full'),
+    // No control request of this mock fails today (the state file reports its own write errors): the reply of one that would.
     provoke: async () => {
-      const reply = await controlReply({ method: 'POST', url: `${CONTROL_PREFIX}reset`, headers: {}, body: Buffer.alloc(0) }, () => Promise.reject(new Error('disk full')))!;
+      const controls = { reset: () => Promise.reject(new Error('disk full')), journal: createJournal(0), state: undefined };
+      const reply = await controlReply({ method: 'POST', url: `${CONTROL_PREFIX}reset`, headers: {}, body: Buffer.alloc(0) }, controls)!;
       return { status: reply.status, header: (name) => reply.headers[name], json: JSON.parse(String(reply.body)) };
     },
   },

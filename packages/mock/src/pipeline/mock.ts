@@ -35,8 +35,7 @@ export interface MockPipelineOptions {
  */
 export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) => Promise<Reply> {
   const { contract, engine } = options;
-  return async (raw) => {
-    const request = readRequest(raw, contract);
+  const decide = async (request: ApiRequest): Promise<Reply> => {
     const { route, headers } = request;
     if (route.kind === 'no-path') return refuse(REFUSALS.noSuchResource(request.method, request.path));
     if (route.kind === 'method-not-allowed') return refuse(REFUSALS.methodNotAllowed(request.path, route.allow));
@@ -89,6 +88,11 @@ export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) =>
     // Prism accepts some text where a JSON body is expected; the API does not.
     if (body.notJson && answer.status < 300) return refuse(REFUSALS.invalidRequest(invalidRequestMessage(['the body is not valid JSON'])));
     return serialise(answeredByResponder ? answer : withLocation(answer, request.path, options.baseUrl()));
+  };
+  return async (raw) => {
+    const request = readRequest(raw, contract);
+    const reply = await decide(request);
+    return request.operation ? { ...reply, operationId: request.operation.operationId } : reply;
   };
 }
 

@@ -8,7 +8,8 @@ import { exampleItems } from './core/example-seed.js';
 import { type Handler, handlersOf } from './core/operations.js';
 import type { ResourceDefinition } from './core/resource.js';
 import { StateFile } from './core/state-file.js';
-import { type Contents, readSeedFile } from './core/twin-file.js';
+import { type Contents, contentsOf, readSeedFile, serialise } from './core/twin-file.js';
+import { sizeOf } from './core/collection-store.js';
 import { RESOURCES } from './resources/index.js';
 
 export interface TwinOptions {
@@ -40,6 +41,10 @@ export interface Twin {
   reset(): Promise<void>;
   /** Resolves once every change so far is in the state file. */
   flush(): Promise<void>;
+  /** What the twin holds, as a state file holds it (`{ format, version, collections }`). */
+  snapshot(): unknown;
+  /** Replaces what the twin holds with a snapshot (or a seed file's document), checked like a seed file; a bad one is refused whole. */
+  restore(document: unknown): Promise<void>;
   /** Items held, over every resource. */
   readonly count: number;
 }
@@ -85,6 +90,18 @@ export async function createTwin(contract: Contract, options: TwinOptions = {}):
       await state?.save();
     },
     flush: async () => state?.flush(),
+    snapshot: () => JSON.parse(serialise(collections)) as unknown,
+    restore: async (document) => {
+      const contents = contentsOf(document, 'The state', collections);
+      const over = [...contents].flatMap(([name, items]) =>
+        items.length > limits.maxItems || items.reduce((sum, item) => sum + sizeOf(item), 0) > limits.maxBytes
+          ? [`collections/${name} holds more than the mock's limit (${limits.maxItems} items, ${limits.maxBytes} bytes)`]
+          : [],
+      );
+      if (over.length > 0) throw refused('The state', over);
+      load(contents);
+      await state?.save();
+    },
     get count() {
       return collections.reduce((sum, collection) => sum + collection.store.count, 0);
     },
