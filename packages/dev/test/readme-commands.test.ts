@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { watchOutput } from '@myreports/pbx-fixtures';
+import { startMock } from '@myreports/pbx-mock';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
 const run = promisify(execFile);
@@ -48,7 +49,29 @@ describe('the commands of the READMEs', () => {
       const linked = join(root, 'node_modules', '.bin', sub!);
       expect(existsSync(linked), `${sub} is not linked in node_modules/.bin`).toBe(true);
       expect(realpathSync(linked).startsWith(join(root, 'packages'))).toBe(true);
+    } else if (tool === 'curl') {
+      // A request to the mock `npm start` serves; the test below sends it.
+      expect(command).toMatch(/'?http:\/\/127\.0\.0\.1:4010\//);
     } else throw new Error(`A README command this test does not know how to check: ${command}`);
+  });
+
+  it('the curl lines, sent to a mock, get an answer in the envelope (or, for Prefer: fault=reset, none)', async () => {
+    const curls = commands.filter(({ command }) => command.startsWith('curl '));
+    expect(curls.length).toBeGreaterThan(0);
+    const mock = await startMock({ port: 0, logLevel: 'silent' });
+    try {
+      for (const { file, command } of curls) {
+        const sent = run('sh', ['-c', command.replaceAll('http://127.0.0.1:4010', mock.url)], { cwd: root });
+        if (command.includes('fault=reset')) {
+          await expect(sent, `${file}: ${command}`).rejects.toMatchObject({ code: expect.any(Number) });
+          continue;
+        }
+        const { stdout } = await sent;
+        expect(JSON.parse(stdout), `${file}: ${command}`).toMatchObject({ status: expect.stringMatching(/^(success|error)$/) });
+      }
+    } finally {
+      await mock.stop();
+    }
   });
 
   it('`npm start -- --help` answers with the options, without building', async () => {
