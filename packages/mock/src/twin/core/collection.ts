@@ -2,7 +2,7 @@ import { type Contract, type Json, type Operation, branchesOf } from '@myreports
 import { CollectionStore, type StoreLimits } from './collection-store.js';
 import { type ItemCheck, createItemCheck } from './item-check.js';
 import type { ResourceDefinition } from './resource.js';
-import { fieldSchema, fieldsOf, itemSchema, operationOf } from './spec-reading.js';
+import { fieldSchema, fieldsOf, itemSchema } from './spec-reading.js';
 
 /** A patch path the spec accepts (`/enabled`): the field it replaces and the type that field is stored as. */
 export interface Patchable {
@@ -30,7 +30,7 @@ export interface Collection {
 
 export function createCollection(contract: Contract, definition: ResourceDefinition, limits: StoreLimits): Collection {
   const operations = Object.fromEntries(
-    Object.entries(definition.operations).map(([kind, operationId]) => [kind, operationOf(contract, operationId)]),
+    Object.entries(definition.operations).map(([kind, operationId]) => [kind, contract.operation(operationId)]),
   ) as Collection['operations'];
   const shown = operations.get ?? operations.list ?? operations.create;
   const stored = shown ? itemSchema(contract, shown) : {};

@@ -1,7 +1,6 @@
 import type { Contract, Json } from '@myreports/pbx-contract';
 import type { Collection } from './collection.js';
 import { type Item, idKey } from './collection-store.js';
-import { operationOf, successContent } from './spec-reading.js';
 
 /**
  * The items the spec's examples show, under the examples' own ids and parent ids, so the README's
@@ -13,9 +12,9 @@ import { operationOf, successContent } from './spec-reading.js';
 export function exampleItems(contract: Contract, { definition }: Collection): Item[] {
   const merged = new Map<string, Record<string, unknown>>();
   for (const operationId of definition.seedFrom) {
-    const examples = (successContent(contract, operationOf(contract, operationId))?.examples ?? {}) as Record<string, unknown>;
-    for (const example of Object.values(examples)) {
-      const data = (contract.resolve(example)?.value as Json | undefined)?.data;
+    const operation = contract.operation(operationId);
+    for (const example of operation.responses[contract.successStatus(operation)]?.['application/json']?.examples ?? []) {
+      const data = (example.value as Json | undefined)?.data;
       for (const item of Array.isArray(data) ? data : [data]) {
         if (typeof item !== 'object' || item === null) continue;
         const id = idKey((item as Item)[definition.key.field]);

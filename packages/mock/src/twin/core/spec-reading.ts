@@ -6,22 +6,9 @@ import { MockSetupError } from '../../options.js';
  * schema by name, always the one an operation points at, so a resource names only its operations.
  */
 
-/** The operation of an operationId. A resource naming one the spec lacks is a setup mistake. */
-export function operationOf(contract: Contract, operationId: string): Operation {
-  const operation = contract.operations.find((candidate) => candidate.operationId === operationId);
-  if (!operation) throw new MockSetupError(`The twin knows operation ${operationId}, which the spec does not have.`);
-  return operation;
-}
-
-/** The success (2xx) answer's JSON content of an operation, resolved. */
-export function successContent(contract: Contract, operation: Operation): Json | undefined {
-  const [, response] = Object.entries(operation.object.responses).find(([status]) => /^2\d\d$/.test(status)) ?? [];
-  return contract.resolve(contract.resolve(response)?.content as Json | undefined)?.['application/json'] as Json | undefined;
-}
-
 /** The schema of one item in the envelope's `data` of an operation's success answer (of a list: of each element). */
 export function itemSchema(contract: Contract, operation: Operation): Json {
-  const data = propertyOf(contract, successContent(contract, operation)?.schema, 'data');
+  const data = propertyOf(contract, operation.responseSchema(contract.successStatus(operation)), 'data');
   const item = data?.type === 'array' ? contract.resolve(data.items) : data;
   if (!item) throw new MockSetupError(`The success answer of ${operation.operationId} has no data the twin can keep.`);
   return item;
