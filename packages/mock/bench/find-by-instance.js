@@ -28,7 +28,7 @@ const create = (index) => ({
 });
 
 async function twinWith(size) {
-  const twin = await createTwin(contract, { seed: 'empty', maxProfiles: 20_000 });
+  const twin = await createTwin(contract, { seed: 'empty', maxItems: 20_000 });
   for (let index = 0; index < size; index += 1) {
     if (twin.respond(create(index)).status !== 201) throw new Error(`create ${index} failed`);
   }

@@ -4,8 +4,8 @@ import { MAX_DELAY_MS } from './test-tool/faults.js';
 /**
  * Every option of the mock and the proxy, once: its name in code, its flag, its environment
  * variable (`PBX_MOCK_` and the flag), its value and the help line. The command line's parser, its
- * `--help`, the variables, the mode conflicts and the checks of `startMock`/`startProxy` all come
- * from this table (cli-options.ts, checkOptions below).
+ * `--help`, the variables, the mode conflicts, the options that cannot go together and the checks of
+ * `startMock`/`startProxy` all come from this table (cli-options.ts, checkOptions below).
  */
 
 /** How a value is read from text (a flag, a variable) and checked when code passes it. */
@@ -120,6 +120,12 @@ export interface OptionSpec {
   modes: readonly Mode[];
   /** The `--help` line; proxy-only options start with "proxy:". */
   help?: string;
+  /** Static replay (`static`, `dynamic`): the twin does not run, so its options are refused beside it. */
+  replay?: true;
+  /** An option of the twin: refused beside a `replay` one. */
+  twin?: true;
+  /** An option it cannot go with, and the message saying so. */
+  excludes?: { key: string; message: string };
 }
 
 const BOTH: readonly Mode[] = ['mock', 'proxy'];
@@ -135,12 +141,20 @@ export const OPTIONS: readonly OptionSpec[] = [
     modes: BOTH,
     help: "silent; error (5xx and faults); warn (and refused requests, contract violations); info (one line per request); debug (and Prism's detail, secrets masked); default info",
   },
-  { key: 'static', flag: 'static', kind: SWITCH, modes: MOCK, help: "answer from the spec's examples and keep nothing, instead of the twin that keeps what you create" },
-  { key: 'empty', flag: 'empty', kind: SWITCH, modes: MOCK, help: "the twin starts with no profile (default: the profiles of the spec's examples)" },
-  { key: 'seedFile', flag: 'seed-file', kind: text('<f>'), modes: MOCK, help: "the twin starts from this JSON file's profiles" },
-  { key: 'stateFile', flag: 'state-file', kind: text('<f>'), modes: MOCK, help: 'the twin keeps its profiles in this file across restarts' },
-  { key: 'maxProfiles', flag: 'max-profiles', kind: COUNT, modes: MOCK, help: 'most profiles the twin holds; default 10000' },
-  { key: 'dynamic', flag: 'dynamic', kind: SWITCH, modes: MOCK, help: 'static replay with fake answers from the schemas' },
+  { key: 'static', flag: 'static', kind: SWITCH, modes: MOCK, replay: true, help: "answer from the spec's examples and keep nothing, instead of the twin that keeps what you create" },
+  {
+    key: 'empty',
+    flag: 'empty',
+    kind: SWITCH,
+    modes: MOCK,
+    help: "the twin starts with no profile (default: the profiles of the spec's examples)",
+    twin: true,
+    excludes: { key: 'seedFile', message: 'Choose either an empty start or a seed file, not both.' },
+  },
+  { key: 'seedFile', flag: 'seed-file', kind: text('<f>'), modes: MOCK, twin: true, help: "the twin starts from this JSON file's profiles" },
+  { key: 'stateFile', flag: 'state-file', kind: text('<f>'), modes: MOCK, twin: true, help: 'the twin keeps its profiles in this file across restarts' },
+  { key: 'maxProfiles', flag: 'max-profiles', kind: COUNT, modes: MOCK, twin: true, help: 'most profiles the twin holds; default 10000' },
+  { key: 'dynamic', flag: 'dynamic', kind: SWITCH, modes: MOCK, replay: true, help: 'static replay with fake answers from the schemas' },
   { key: 'seed', flag: 'seed', kind: text('<text>'), modes: MOCK, help: 'make dynamic answers and the faults below repeatable' },
   { key: 'latency', flag: 'latency', kind: LATENCY, modes: MOCK, help: 'every answer of the API waits this many milliseconds, drawn from the range (per request: Prefer: delay=300)' },
   {
@@ -180,15 +194,24 @@ export function variableOf(flag: string): string {
 
 /**
  * The options code passed to `startMock` or `startProxy`, checked as the command line checks them
- * (a negative `bodyLimit` is refused here too) and normalised the same way (`cors` to an origin).
+ * (a negative `bodyLimit` is refused here too) and normalised the same way (`cors` to an origin),
+ * then against each other: the twin's options beside static replay, the pairs a row `excludes`.
+ * The command line comes here too (through startMock), so both get the same refusals.
  * Options of the other mode are left alone: their types keep them out.
  */
 export function checkOptions<T extends object>(options: T, mode: Mode): T {
   const checked: Record<string, unknown> = { ...(options as Record<string, unknown>) };
-  for (const option of OPTIONS) {
+  const rows = OPTIONS.filter((option) => option.modes.includes(mode));
+  for (const option of rows) {
     const value = checked[option.key];
-    if (value === undefined || !option.modes.includes(mode)) continue;
-    checked[option.key] = option.kind.check(value, option.key);
+    if (value !== undefined) checked[option.key] = option.kind.check(value, option.key);
   }
+  // A switch set to false counts as not given.
+  const given = (key: string): boolean => checked[key] !== undefined && checked[key] !== false;
+  const replay = rows.find((option) => option.replay && given(option.key));
+  const twin = rows.filter((option) => option.twin && given(option.key)).map((option) => option.key);
+  if (replay && twin.length > 0) throw new MockSetupError(`${twin.join(', ')} apply to the twin, not to static replay (${replay.key}).`);
+  const excluded = rows.find((option) => option.excludes && given(option.key) && given(option.excludes.key));
+  if (excluded) throw new MockSetupError(excluded.excludes!.message);
   return checked as T;
 }

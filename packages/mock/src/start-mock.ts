@@ -4,7 +4,6 @@ import { checkOptions } from './option-table.js';
 import { mockPipeline } from './pipeline/mock.js';
 import { controlReply } from './mock-control.js';
 import { type RunningMock as RunningServer, loadMockContract, serve } from './serve.js';
-import { twinOptionsOf } from './twin-options.js';
 import { createTwin } from './twin/index.js';
 import { faultPlanner } from './test-tool/faults.js';
 import { DEFAULT_JOURNAL_SIZE, type JournalEntry, type JournalFilter, createJournal, journaled } from './test-tool/journal.js';
@@ -30,10 +29,17 @@ export interface RunningMock extends RunningServer {
  */
 export async function startMock(given: MockOptions = {}): Promise<RunningMock> {
   const options = checkOptions(given, 'mock');
-  const twinOptions = twinOptionsOf(options);
   const contract = loadMockContract();
-  // A bad seed or state file fails the start before anything listens.
-  const twin = twinOptions && !options.respond ? await createTwin(contract, { ...twinOptions, onError: (error) => (options.log ?? console.error)(error.message) }) : undefined;
+  // Static replay keeps nothing; a bad seed or state file fails the start before anything listens.
+  const twin =
+    options.static || options.dynamic || options.respond
+      ? undefined
+      : await createTwin(contract, {
+          seed: options.seedFile !== undefined ? { file: options.seedFile } : options.empty ? 'empty' : 'examples',
+          ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }),
+          ...(options.maxProfiles === undefined ? {} : { maxItems: options.maxProfiles }),
+          onError: (error) => (options.log ?? console.error)(error.message),
+        });
   const reset = async (): Promise<void> => twin?.reset();
   const journal = createJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   const state = twin && { snapshot: () => twin.snapshot(), restore: (document: unknown) => twin.restore(document) };

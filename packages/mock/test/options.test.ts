@@ -37,6 +37,10 @@ describe('startMock and startProxy check their options as the command line does'
     [{ bodyLimit: -1 }, 'bodyLimit must be a whole number above 0, not "-1".'],
     [{ maxPatchOperations: -5 }, 'maxPatchOperations must be a whole number above 0, not "-5".'],
     [{ maxProfiles: 0 }, 'maxProfiles must be a whole number above 0, not "0".'],
+    [{ maxProfiles: 1.5 }, 'maxProfiles must be a whole number above 0, not "1.5".'],
+    [{ static: true, stateFile: 'state.json', maxProfiles: 5 }, 'stateFile, maxProfiles apply to the twin, not to static replay (static).'],
+    [{ dynamic: true, empty: true }, 'empty apply to the twin, not to static replay (dynamic).'],
+    [{ empty: true, seedFile: 'seed.json' }, 'Choose either an empty start or a seed file, not both.'],
     [{ port: 70000 }, 'port must be a port number from 0 to 65535 (0 picks a free port), not "70000".'],
     [{ logLevel: 'loud' }, 'logLevel must be one of silent, error, warn, info, debug, not "loud".'],
     [{ publicUrl: 'mock.example.com' }, 'publicUrl must be an http(s) URL'],
@@ -50,6 +54,13 @@ describe('startMock and startProxy check their options as the command line does'
     await expect(startProxy({ upstream: 'https://api.example.com', port: 0, upstreamTimeoutMs: 3_000_000_000 })).rejects.toThrow(
       'upstreamTimeoutMs must be a whole number of milliseconds from 1 to 2147483647',
     );
+  });
+
+  it('takes a switch set to false as not given: no conflict', async () => {
+    const mock = await startMock({ port: 0, logLevel: 'silent', static: true, empty: false, dynamic: false });
+    await mock.stop();
+    const twin = await startMock({ port: 0, logLevel: 'silent', static: false, empty: true, maxProfiles: 1 });
+    await twin.stop();
   });
 
   it('normalises as the command line does: cors to its origin', async () => {

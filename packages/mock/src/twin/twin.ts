@@ -1,5 +1,4 @@
 import type { Contract } from '@myreports/pbx-contract';
-import { MockSetupError } from '../options.js';
 import type { ResponderAnswer as TwinAnswer, ResponderRequest as TwinRequest } from '../responder.js';
 import { checkItems, refused } from './core/checked-items.js';
 import { type Collection, createCollection } from './core/collection.js';
@@ -17,10 +16,8 @@ export interface TwinOptions {
   seed?: 'examples' | 'empty' | { file: string };
   /** Keeps the collections across restarts (see core/state-file.ts). Default: memory only. */
   stateFile?: string;
-  /** Most items of each resource. Default 10,000. */
+  /** Most items of each resource (`--max-profiles`). Default 10,000. */
   maxItems?: number;
-  /** The name `maxItems` had while profiles were the only resource (`--max-profiles`). */
-  maxProfiles?: number;
   /** Most bytes of stored JSON of each resource. Default 64 MiB. */
   maxStoredBytes?: number;
   /**
@@ -53,10 +50,8 @@ export const DEFAULT_LIMITS: StoreLimits = { maxItems: 10_000, maxBytes: 64 * 10
 
 /** A stateful twin of the API: what is created is there when read back. */
 export async function createTwin(contract: Contract, options: TwinOptions = {}): Promise<Twin> {
-  const limits: StoreLimits = {
-    maxItems: options.maxItems !== undefined ? positive(options.maxItems, 'maxItems') : positive(options.maxProfiles ?? DEFAULT_LIMITS.maxItems, 'maxProfiles'),
-    maxBytes: positive(options.maxStoredBytes ?? DEFAULT_LIMITS.maxBytes, 'maxStoredBytes'),
-  };
+  // Checked by the option table (src/option-table.ts) on the way in, as every option of startMock.
+  const limits: StoreLimits = { maxItems: options.maxItems ?? DEFAULT_LIMITS.maxItems, maxBytes: options.maxStoredBytes ?? DEFAULT_LIMITS.maxBytes };
   const collections: Collection[] = (options.resources ?? RESOURCES).map((definition) => createCollection(contract, definition, limits));
   const seedOption = options.seed ?? 'examples';
   const seed: Contents =
@@ -119,9 +114,4 @@ function examples(contract: Contract, collections: readonly Collection[]): Conte
   }
   if (reasons.length > 0) throw refused('the examples of the spec', reasons);
   return contents;
-}
-
-function positive(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new MockSetupError(`${name} must be a whole number above 0, not ${value}.`);
-  return value;
 }

@@ -63,7 +63,7 @@ describe('seed file', () => {
     { name: 'a tenantId that is not a GUID', content: { profiles: [{ ...seeded, tenantId: 'tenant' }] }, reason: /profiles\/0\/tenantId must/ },
     { name: 'a Kazoo profile with a bad hostRest', content: { profiles: [seeded, { ...seeded, id: IDS.kazooPbxId, hostRest: 'ftp://x' }] }, reason: /profiles\/1\/hostRest must/ },
     { name: 'a repeated id', content: { profiles: [seeded, { ...seeded, id: seeded.id.toUpperCase() }] }, reason: /profiles\/1\/id repeats the id of profiles\/0/ },
-    { name: 'more profiles than the cap', content: { profiles: [seeded, { ...seeded, id: IDS.kazooPbxId }] }, reason: /holds 2 profiles, more than the limit of 1/, options: { maxProfiles: 1 } },
+    { name: 'more profiles than the cap', content: { profiles: [seeded, { ...seeded, id: IDS.kazooPbxId }] }, reason: /holds 2 profiles, more than the limit of 1/, options: { maxItems: 1 } },
   ])('refuses $name with the path and the reason', async ({ content, reason, options }) => {
     const seed = content === undefined ? join(folder, 'seed.json') : await file('seed.json', content);
     await expect(newTwin({ seed: { file: seed }, ...options })).rejects.toThrow(reason);
