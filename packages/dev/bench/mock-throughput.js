@@ -71,7 +71,7 @@ async function load(target, kind, connections, duration) {
       : { url: kind === 'GET one' ? `${request.url}/${EXAMPLE_PBX_ID}` : request.url, headers: { authorization: request.headers.Authorization } };
   const result = await autocannon({ ...options, connections, duration });
   // Back to the seed, outside the measured time (bare Prism has no such path and keeps nothing).
-  if (target.twin) await fetch(`${target.url}/__mock/reset`, { method: 'POST' });
+  if (target.twin) await fetch(`${target.url}/__mock/reset`, { method: 'POST', headers: { 'x-mock-control': '1' } });
   return result;
 }
 

@@ -32,7 +32,7 @@ try {
   // Warm up (JIT, pools, buffers), then back to empty.
   const warm = await create(2_000);
   await autocannon({ url: request.url, headers: { authorization: 'Bearer bench' }, connections: 10, amount: 2_000 });
-  await fetch(`${url}/__mock/reset`, { method: 'POST' });
+  await fetch(`${url}/__mock/reset`, { method: 'POST', headers: { 'x-mock-control': '1' } });
   await settle();
   const empty = rssMb(child.pid);
   const run = await create(CREATES);

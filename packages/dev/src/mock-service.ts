@@ -19,7 +19,7 @@ export function mockService(options: MockOptions): Service {
             ? []
             : [
                 '',
-                `The mock keeps the profiles you create, per customer, in memory (from the spec's examples at start): reset with \`curl -X POST ${mock.url}/__mock/reset\`, or run \`npm start -- --static\` to replay the examples instead.`,
+                `The mock keeps the profiles you create, per customer, in memory (from the spec's examples at start): reset with \`curl -X POST -H 'X-Mock-Control: 1' ${mock.url}/__mock/reset\`, or run \`npm start -- --static\` to replay the examples instead.`,
               ]),
         ],
         stop: () => mock.stop(),

@@ -38,8 +38,8 @@ describe('the main command (npm start after the build)', () => {
     const location = /^location: (\S+)/im.exec(stdout)![1]!;
     const read = await fetch(location, { headers: { authorization: 'Bearer any' } });
     expect(((await read.json()) as { data: unknown }).data).toEqual(created.data);
-    const reset = /`(curl -X POST \S+\/__mock\/reset)`/.exec(output())?.[1];
-    expect(reset).toBe(`curl -X POST ${url}/__mock/reset`);
+    const reset = /`(curl -X POST -H 'X-Mock-Control: 1' \S+\/__mock\/reset)`/.exec(output())?.[1];
+    expect(reset).toBe(`curl -X POST -H 'X-Mock-Control: 1' ${url}/__mock/reset`);
     await run('sh', ['-c', reset!]);
     expect((await fetch(location, { headers: { authorization: 'Bearer any' } })).status).toBe(404);
 

@@ -1,5 +1,6 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { HostCheck } from './allowed-hosts.js';
 import { REFUSALS } from './refusals.js';
 import { type RawRequest, type Reply, refuse } from './reply.js';
 import { MockSetupError } from './options.js';
@@ -26,6 +27,8 @@ export interface HttpServerOptions {
   bodyLimit: number;
   /** `Access-Control-Allow-Origin` for this origin only; absent = no CORS headers at all. */
   cors?: string;
+  /** Which `Host` headers are answered; others get a 403 before anything else is read. */
+  allowsHost: HostCheck;
   handle: (request: RawRequest) => Promise<Reply>;
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -71,6 +74,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   const server = createServer((req, res) => {
     const started = performance.now();
+    if (!options.allowsHost(req.headers.host)) {
+      const reply = refuse(REFUSALS.hostNotAllowed(req.headers.host ?? ''));
+      write(res, reply);
+      log(req, started, reply);
+      return;
+    }
     if (options.cors && req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.writeHead(204, {
         'access-control-allow-origin': options.cors,

@@ -1,5 +1,7 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { type HostCheck, hostnameOf } from './allowed-hosts.js';
 import { MockSetupError } from './options.js';
-import { REFUSALS } from './refusals.js';
+import { REFUSALS, type Refusal } from './refusals.js';
 import { JSON_TYPE, type RawRequest, type Reply, refuse } from './reply.js';
 import { type Journal, type JournalFilter, filterProblem } from './test-tool/journal.js';
 import { timestamp } from './twin/index.js';
@@ -20,7 +22,8 @@ type Handler = (request: RawRequest, query: URLSearchParams, controls: Controls)
 
 /**
  * The mock's own paths, for tests: reset the twin, read and clear the request journal, save and
- * restore the state. No token is asked: the mock listens on loopback by default.
+ * restore the state. No token is asked (the mock listens on loopback by default), but a web page
+ * must not reach them: see pageRefusal.
  */
 const ROUTES: Record<string, Record<string, Handler>> = {
   reset: {
@@ -68,10 +71,12 @@ const ROUTES: Record<string, Record<string, Handler>> = {
 export const CONTROL_PATHS = Object.entries(ROUTES).map(([name, methods]) => `${Object.keys(methods).join('|')} ${CONTROL_PREFIX}${name}`);
 
 /** The reply to a request on the mock's own paths, or undefined for any other (the API's). */
-export function controlReply(request: RawRequest, controls: Controls): Promise<Reply> | undefined {
+export function controlReply(request: RawRequest, controls: Controls, allowsHost: HostCheck): Promise<Reply> | undefined {
   const queryAt = request.url.indexOf('?');
   const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
   if (!path.startsWith(CONTROL_PREFIX)) return undefined;
+  const refused = pageRefusal(request.headers, allowsHost);
+  if (refused) return Promise.resolve(refuse(refused));
   const name = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
   const methods = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
   if (!methods) return Promise.resolve(refuse(REFUSALS.noSuchControl(CONTROL_PATHS)));
@@ -89,4 +94,19 @@ function success(data?: unknown): Reply {
     headers: { 'content-type': JSON_TYPE },
     body: JSON.stringify({ status: 'success', timestamp: timestamp(), ...(data === undefined ? {} : { data }) }),
   };
+}
+
+/**
+ * What a web page of another site could send is refused: a cross-site form or a CORS-simple
+ * request cannot add the `X-Mock-Control` header (a page needs a CORS preflight for it, and the
+ * mock grants none for it), and a browser names the page's site in `Origin` and `Sec-Fetch-Site`.
+ * A local tool (curl, a test, `mock.reset()`) sends the header and no `Origin`.
+ */
+function pageRefusal(headers: IncomingHttpHeaders, allowsHost: HostCheck): Refusal | undefined {
+  const { origin } = headers;
+  if (headers['sec-fetch-site'] === 'cross-site') return REFUSALS.controlCrossSite(origin ?? 'another site');
+  const page = origin?.includes('://') ? hostnameOf(origin) : undefined;
+  if (origin !== undefined && (page === undefined || !allowsHost(page))) return REFUSALS.controlCrossSite(origin);
+  if (!headers['x-mock-control']) return REFUSALS.controlHeaderMissing(CONTROL_PREFIX);
+  return undefined;
 }

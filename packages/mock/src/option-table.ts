@@ -54,6 +54,21 @@ const httpUrl = (arg: string, part: (url: URL) => string): Kind<string> => {
   return { arg, check, fromText: check };
 };
 
+/** `a.example,.b.example`; `all` or `true` (or `true` in code) answers every host. */
+const HOST_LIST: Kind<true | string[]> = {
+  arg: '<names>',
+  fromText: (value, source) => (/^(all|true)$/i.test(value.trim()) ? true : HOST_LIST.check(value.split(','), source)),
+  check: (value, source) => {
+    if (value === true) return true;
+    const names = Array.isArray(value) ? value.map((name) => (typeof name === 'string' ? name.trim().toLowerCase() : name)).filter((name) => name !== '') : undefined;
+    const bad = names?.find((name) => typeof name !== 'string' || !/^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/.test(name));
+    if (!names || bad !== undefined) {
+      throw new MockSetupError(`${source} must be host names such as mock.example.com or .example.com (its subdomains too), or true for any host, not ${JSON.stringify(bad ?? value)}.`);
+    }
+    return names as string[];
+  },
+};
+
 const SWITCH: Kind<boolean> = {
   fromText: (value, source) => {
     if (/^(true|1|yes)$/i.test(value)) return true;
@@ -175,6 +190,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'strict', flag: 'strict', kind: SWITCH, modes: MOCK, help: 'validate every answer too; a violation answers 500' },
   { key: 'publicUrl', flag: 'public-url', kind: httpUrl('<u>', (url) => url.href.replace(/\/$/, '')), modes: MOCK, help: 'base of Location headers; default the listen address' },
   { key: 'bodyLimit', flag: 'body-limit', kind: COUNT, modes: BOTH, help: 'largest request body in bytes; default 1048576' },
+  {
+    key: 'allowedHosts',
+    flag: 'allowed-hosts',
+    kind: HOST_LIST,
+    modes: BOTH,
+    help: 'also answer these Host names (comma-separated; .example.com: its subdomains too; all: any host); default IP addresses, localhost and the public URL',
+  },
   { key: 'cors', flag: 'cors', kind: httpUrl('<origin>', (url) => url.origin), modes: BOTH, help: 'allow this web origin; default no CORS headers' },
   {
     key: 'upstreamTimeoutMs',

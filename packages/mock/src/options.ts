@@ -19,6 +19,12 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Largest request body in bytes; larger gets a 413. Default 1 MiB. */
   bodyLimit?: number;
+  /**
+   * `Host` names answered besides IP addresses, `localhost`, the listen address and the public URL
+   * (`.example.com`: its subdomains too); `true` answers any. Others get a 403: a web page that
+   * rebinds its DNS name to this machine cannot read the mock. Default none.
+   */
+  allowedHosts?: true | string[];
   /** Answer CORS requests from this origin (`https://app.example.com`); default: no CORS headers. */
   cors?: string;
 }

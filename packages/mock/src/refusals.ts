@@ -41,10 +41,20 @@ export const REFUSALS = {
   /** Prism's own 404 where the mock's router found an operation (`Prefer: example=` an unknown name, `code=` an undocumented status): the vendor's text. */
   notFound: () => refusal(404, 'Not Found'),
   // The HTTP server.
+  /** `Host` names another site: a web page that rebound its DNS name to this machine (allowed-hosts.ts). */
+  hostNotAllowed: (host: string) =>
+    refusal(
+      403,
+      `Forbidden: the Host header ${JSON.stringify(host)} does not name this mock; it answers IP addresses, localhost, its public URL and the names given with --allowed-hosts.`,
+    ),
   payloadTooLarge: (limit: number) => refusal(413, `Payload too large: a request body may hold at most ${limit} bytes.`),
   malformedHttp: () => refusal(400, 'Invalid request: the HTTP request is malformed.'),
   engineFault: () => refusal(500, 'The mock failed to answer this request; the next one is served as usual.'),
   // The mock's own paths (`/__mock/`).
+  /** A cross-site form or a simple request cannot send a header of its own (it needs a CORS preflight, which the mock never grants for it). */
+  controlHeaderMissing: (prefix: string) =>
+    refusal(403, `Forbidden: the mock's own paths need the header X-Mock-Control (any value), which a web page of another site cannot send: curl -X POST -H 'X-Mock-Control: 1' …${prefix}reset.`),
+  controlCrossSite: (from: string) => refusal(403, `Forbidden: the mock's own paths answer requests of this machine only, not of a web page of ${from}.`),
   noSuchControl: (paths: readonly string[]) => refusal(404, `No such resource: the mock's own paths are ${paths.join(', ')}.`),
   controlMethodNotAllowed: (path: string, allow: readonly string[]) => ({
     ...refusal(405, `Method not allowed: ${path} accepts ${allow.join(', ')}.`),

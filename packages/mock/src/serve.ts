@@ -1,3 +1,4 @@
+import { type HostCheck, hostCheck } from './allowed-hosts.js';
 import { type Contract, SpecNotBuiltError, loadContract } from '@myreports/pbx-contract';
 import { type RequestLogEntry, startHttpServer } from './http-server.js';
 import { DEFAULTS, type LogLevel, MockSetupError, type ServerOptions, atLeast } from './options.js';
@@ -23,7 +24,7 @@ export interface ServeOptions extends ServerOptions {
   /** The contract, if the caller has loaded it already (see loadMockContract). */
   contract?: Contract;
   /** Answers the mock's own paths (`/__mock/…`) before the API sees them; undefined = the API's. */
-  control?: (request: RawRequest) => Promise<Reply> | undefined;
+  control?: (request: RawRequest, allowsHost: HostCheck) => Promise<Reply> | undefined;
 }
 
 /** The bundled spec's contract; a spec that is not built is a setup mistake with a message saying what to do. */
@@ -45,13 +46,16 @@ export async function serve(options: ServeOptions): Promise<RunningMock> {
   const engine = await createPrismEngine({ ...options.engine, document: contract.document, ...(debugLog ? { debugLog } : {}) });
 
   let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
+  const host = options.host ?? DEFAULTS.host;
+  const allowsHost = hostCheck(options.allowedHosts, [host, options.publicUrl && new URL(options.publicUrl).hostname]);
   const handle = options.pipeline(engine, () => baseUrl);
   const server = await startHttpServer({
-    host: options.host ?? DEFAULTS.host,
+    host,
+    allowsHost,
     port: options.port ?? DEFAULTS.port,
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
     ...(options.cors === undefined ? {} : { cors: options.cors }),
-    handle: (request) => options.control?.(request) ?? handle(request),
+    handle: (request) => options.control?.(request, allowsHost) ?? handle(request),
     ...(level === 'silent' ? {} : { onRequest: (entry: RequestLogEntry) => options.wanted(entry, level) && log(formatRequest(entry)) }),
   });
   baseUrl ||= server.url;

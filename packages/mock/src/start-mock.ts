@@ -46,7 +46,7 @@ export async function startMock(given: MockOptions = {}): Promise<RunningMock> {
   const served = await serve({
     ...options,
     contract,
-    control: (request) => controlReply(request, { reset, journal, state }),
+    control: (request, allowsHost) => controlReply(request, { reset, journal, state }, allowsHost),
     engine: { dynamic: options.dynamic ?? false, ...(options.seed === undefined ? {} : { seed: options.seed }), validateAnswers: options.strict ?? false },
     pipeline: (engine, baseUrl) =>
       journaled(journal, mockPipeline({

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { IDS, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
-import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+import { BEARER, PATHS, WRITE_HEADERS, call, callWith } from './support/mock-client.js';
 
 let mock: RunningMock;
 let small: RunningMock;
@@ -80,7 +80,7 @@ describe('the contract edges answer in the envelope', () => {
   });
 
   it('Location comes from the configured public URL, never the Host header', async () => {
-    const answer = await call(mock.url, 'POST', PATHS.profiles, { headers: { ...WRITE_HEADERS, host: 'evil.example' }, body: threeCxCreate() });
+    const answer = await callWith(mock.url, 'POST', PATHS.profiles, { ...WRITE_HEADERS, host: 'localhost:1' }, JSON.stringify(threeCxCreate()));
     expect(answer.status).toBe(201);
     expect(answer.headers.get('location')).toBe(`https://mock.example.com${PATHS.profile(answer.json.data.id)}`);
   });

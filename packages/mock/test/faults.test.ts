@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kazooCreate } from '@myreports/pbx-fixtures';
 import { MockSetupError, type RunningMock, parseMockCommand, startMock } from '@myreports/pbx-mock';
-import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+import { BEARER, CONTROL, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
 
 const mocks: RunningMock[] = [];
 async function mockWith(options: Parameters<typeof startMock>[0]): Promise<RunningMock> {
@@ -76,7 +76,7 @@ describe('for the whole mock', () => {
     const mock = await mockWith({ errorRate: 1 });
     const statuses = await Promise.all(Array.from({ length: 10 }, async () => (await call(mock.url, 'GET', PATHS.profiles, { headers: BEARER })).status));
     expect(statuses.every((status) => status === 503 || status === 429)).toBe(true);
-    expect((await call(mock.url, 'POST', '/__mock/reset')).status).toBe(200);
+    expect((await call(mock.url, 'POST', '/__mock/reset', { headers: CONTROL })).status).toBe(200);
     expect((await call(mock.url, 'GET', '/v1.0/unknown', { headers: BEARER })).status).toBe(404);
   });
 

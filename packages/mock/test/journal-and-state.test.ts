@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
 import { MockSetupError, type RunningMock, startMock } from '@myreports/pbx-mock';
-import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+import { BEARER, CONTROL, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
 
 let mock: RunningMock;
 let small: RunningMock;
@@ -14,7 +14,7 @@ afterAll(() => Promise.all([mock?.stop(), small?.stop()]));
 
 describe('the request journal', () => {
   beforeEach(async () => {
-    expect((await call(mock.url, 'DELETE', '/__mock/requests')).status).toBe(200);
+    expect((await call(mock.url, 'DELETE', '/__mock/requests', { headers: CONTROL })).status).toBe(200);
   });
 
   it('holds each exchange of the API, oldest first, with its operation, status and timing, and no secret', async () => {
@@ -23,9 +23,9 @@ describe('the request journal', () => {
     await call(mock.url, 'GET', PATHS.find('journal-secret-instance'), { headers: BEARER });
     await call(mock.url, 'PATCH', PATHS.profile(), { headers: WRITE_HEADERS, body: [{ op: 'replace', path: '/password', value: 'journal-secret-password' }] });
     await call(mock.url, 'GET', '/v1.0/unknown', { headers: BEARER });
-    await call(mock.url, 'GET', '/__mock/requests');
+    await call(mock.url, 'GET', '/__mock/requests', { headers: CONTROL });
 
-    const answer = await call(mock.url, 'GET', '/__mock/requests');
+    const answer = await call(mock.url, 'GET', '/__mock/requests', { headers: CONTROL });
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ status: 'success' });
     const entries = answer.json.data;
@@ -47,14 +47,14 @@ describe('the request journal', () => {
   it('filters by operation and by status or class, and refuses a bad status with 400', async () => {
     await call(mock.url, 'GET', PATHS.profiles, { headers: BEARER });
     await call(mock.url, 'GET', PATHS.profile('00000000-0000-4000-8000-000000000000'), { headers: BEARER });
-    const byOperation = await call(mock.url, 'GET', '/__mock/requests?operation=listPbxConnectionProfiles');
+    const byOperation = await call(mock.url, 'GET', '/__mock/requests?operation=listPbxConnectionProfiles', { headers: CONTROL });
     expect(byOperation.json.data).toHaveLength(1);
-    expect((await call(mock.url, 'GET', '/__mock/requests?status=404')).json.data.map((entry: { operationId: string }) => entry.operationId)).toEqual([
+    expect((await call(mock.url, 'GET', '/__mock/requests?status=404', { headers: CONTROL })).json.data.map((entry: { operationId: string }) => entry.operationId)).toEqual([
       'getPbxConnectionProfile',
     ]);
-    expect((await call(mock.url, 'GET', '/__mock/requests?status=2xx')).json.data).toHaveLength(1);
+    expect((await call(mock.url, 'GET', '/__mock/requests?status=2xx', { headers: CONTROL })).json.data).toHaveLength(1);
     expect(mock.requests({ status: '4xx' })).toHaveLength(1);
-    const bad = await call(mock.url, 'GET', '/__mock/requests?status=4x');
+    const bad = await call(mock.url, 'GET', '/__mock/requests?status=4x', { headers: CONTROL });
     expect(bad.status).toBe(400);
     expect(bad.json.message).toContain('query parameter status');
   });
@@ -86,7 +86,7 @@ describe('the request journal', () => {
 
 describe('the state snapshot', () => {
   it('GET returns what the twin holds; PUT puts it back after changes', async () => {
-    const saved = await call(mock.url, 'GET', '/__mock/state');
+    const saved = await call(mock.url, 'GET', '/__mock/state', { headers: CONTROL });
     expect(saved.status).toBe(200);
     expect(saved.json.data).toMatchObject({ format: 'pbx-mock-state', version: 2, collections: { 'pbx-connection-profiles': expect.any(Array) } });
     const before = (await call(mock.url, 'GET', PATHS.profiles, { headers: BEARER })).json.data;
@@ -94,7 +94,7 @@ describe('the state snapshot', () => {
     const created = await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: kazooCreate() });
     expect((await call(mock.url, 'GET', PATHS.profiles, { headers: BEARER })).json.data).toHaveLength(before.length + 1);
 
-    const restored = await call(mock.url, 'PUT', '/__mock/state', { body: saved.json.data, headers: { 'content-type': 'application/json' } });
+    const restored = await call(mock.url, 'PUT', '/__mock/state', { body: saved.json.data, headers: { ...CONTROL, 'content-type': 'application/json' } });
     expect(restored.status).toBe(200);
     expect((await call(mock.url, 'GET', PATHS.profiles, { headers: BEARER })).json.data).toEqual(before);
     expect((await call(mock.url, 'GET', PATHS.profile(created.json.data.id), { headers: BEARER })).status).toBe(404);
@@ -115,7 +115,7 @@ describe('the state snapshot', () => {
     ['an unknown resource', JSON.stringify({ collections: { widgets: [] } }), 'collections/widgets is not a resource of this mock'],
   ])('PUT of %s is refused with 400 and changes nothing', async (_, body, message) => {
     const before = mock.snapshot();
-    const answer = await call(mock.url, 'PUT', '/__mock/state', { body, headers: { 'content-type': 'application/json' } });
+    const answer = await call(mock.url, 'PUT', '/__mock/state', { body, headers: { ...CONTROL, 'content-type': 'application/json' } });
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ status: 'error', error: 400, message: expect.stringContaining(message) });
     expect(mock.snapshot()).toEqual(before);
@@ -125,7 +125,7 @@ describe('the state snapshot', () => {
   it('static replay keeps no state: 409', async () => {
     const replay = await startMock({ port: 0, logLevel: 'silent', static: true });
     try {
-      expect((await call(replay.url, 'GET', '/__mock/state')).status).toBe(409);
+      expect((await call(replay.url, 'GET', '/__mock/state', { headers: CONTROL })).status).toBe(409);
       expect(replay.snapshot()).toBeUndefined();
       await expect(replay.restore({ collections: {} })).rejects.toThrow(/keeps no state/);
     } finally {

@@ -11,7 +11,7 @@ import { type RunningMock, type RunningProxy, startMock, startProxy } from '@myr
 import { CONTROL_PATHS, CONTROL_PREFIX, controlReply } from '../src/mock-control.js';
 import { createJournal } from '../src/test-tool/journal.js';
 import { REFUSALS, type Refusal, type RefusalName } from '../src/refusals.js';
-import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+import { BEARER, CONTROL, PATHS, WRITE_HEADERS, call, callWith } from './support/mock-client.js';
 
 interface Seen {
   status: number;
@@ -94,7 +94,7 @@ const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Se
         .filter(([, value]) => value !== undefined)
         .map(([name, value]) => `${name}: ${value}\r\n`)
         .join('');
-      return rawHttp(mock.url, `POST ${PATHS.profiles} HTTP/1.1\r\nhost: mock\r\n${headers}\r\n${body}`);
+      return rawHttp(mock.url, `POST ${PATHS.profiles} HTTP/1.1\r\nhost: localhost\r\n${headers}\r\n${body}`);
     },
   },
   contentTypeNotTaken: {
@@ -146,32 +146,44 @@ const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Se
     want: REFUSALS.malformedHttp(),
     provoke: () => rawHttp(mock.url, 'NOT HTTP AT ALL\r\n\r\n'),
   },
+  hostNotAllowed: {
+    want: REFUSALS.hostNotAllowed('rebound.example:4010'),
+    provoke: async () => seen(await callWith(mock.url, 'GET', PATHS.profiles, { ...BEARER, host: 'rebound.example:4010' })),
+  },
   engineFault: {
     want: REFUSALS.engineFault(),
     provoke: async () => seen(await call(faulty.url, 'GET', PATHS.profiles, { headers: BEARER })),
   },
+  controlHeaderMissing: {
+    want: REFUSALS.controlHeaderMissing(CONTROL_PREFIX),
+    provoke: async () => seen(await call(mock.url, 'POST', `${CONTROL_PREFIX}reset`)),
+  },
+  controlCrossSite: {
+    want: REFUSALS.controlCrossSite('https://page.example'),
+    provoke: async () => seen(await call(mock.url, 'POST', `${CONTROL_PREFIX}reset`, { headers: { ...CONTROL, origin: 'https://page.example' } })),
+  },
   noSuchControl: {
     want: REFUSALS.noSuchControl(CONTROL_PATHS),
-    provoke: async () => seen(await call(mock.url, 'POST', `${CONTROL_PREFIX}nothing`)),
+    provoke: async () => seen(await call(mock.url, 'POST', `${CONTROL_PREFIX}nothing`, { headers: CONTROL })),
   },
   controlMethodNotAllowed: {
     want: REFUSALS.controlMethodNotAllowed(`${CONTROL_PREFIX}reset`, ['POST']),
-    provoke: async () => seen(await call(mock.url, 'GET', `${CONTROL_PREFIX}reset`)),
+    provoke: async () => seen(await call(mock.url, 'GET', `${CONTROL_PREFIX}reset`, { headers: CONTROL })),
   },
   invalidControlRequest: {
     want: REFUSALS.invalidControlRequest('query parameter status must be a status (404) or a class (4xx), not "teapot".'),
-    provoke: async () => seen(await call(mock.url, 'GET', `${CONTROL_PREFIX}requests?status=teapot`)),
+    provoke: async () => seen(await call(mock.url, 'GET', `${CONTROL_PREFIX}requests?status=teapot`, { headers: CONTROL })),
   },
   noState: {
     want: REFUSALS.noState(),
-    provoke: async () => seen(await call(replay.url, 'GET', `${CONTROL_PREFIX}state`)),
+    provoke: async () => seen(await call(replay.url, 'GET', `${CONTROL_PREFIX}state`, { headers: CONTROL })),
   },
   controlFailed: {
     want: REFUSALS.controlFailed('disk full'),
     // No control request of this mock fails today (the state file reports its own write errors): the reply of one that would.
     provoke: async () => {
       const controls = { reset: () => Promise.reject(new Error('disk full')), journal: createJournal(0), state: undefined };
-      const reply = await controlReply({ method: 'POST', url: `${CONTROL_PREFIX}reset`, headers: {}, body: Buffer.alloc(0) }, controls)!;
+      const reply = await controlReply({ method: 'POST', url: `${CONTROL_PREFIX}reset`, headers: CONTROL, body: Buffer.alloc(0) }, controls, () => true)!;
       return { status: reply.status, header: (name) => reply.headers[name], json: JSON.parse(String(reply.body)) };
     },
   },

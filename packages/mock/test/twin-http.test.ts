@@ -8,7 +8,7 @@ import { loadContract } from '@myreports/pbx-contract';
 import { IDS, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MockSetupError, type RunningMock, startMock } from '@myreports/pbx-mock';
-import { type Answer, BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+import { type Answer, BEARER, CONTROL, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
 
 const contract = loadContract();
 const CUSTOMER = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -126,7 +126,7 @@ describe('the twin (the default), over HTTP', () => {
   it('reset, from code and on POST /__mock/reset, goes back to the seed', async () => {
     await call(mock.url, 'DELETE', PATHS.profile(), { headers: BEARER });
     await call(mock.url, 'POST', profilesOf(CUSTOMER), { headers: WRITE_HEADERS, body: kazooCreate() });
-    const reset = await call(mock.url, 'POST', '/__mock/reset');
+    const reset = await call(mock.url, 'POST', '/__mock/reset', { headers: CONTROL });
     expect(reset.status).toBe(200);
     expect(reset.json).toMatchObject({ status: 'success' });
     expect((await call(mock.url, 'GET', PATHS.profile(), { headers: BEARER })).status).toBe(200);
@@ -138,7 +138,7 @@ describe('the twin (the default), over HTTP', () => {
   });
 
   it('the reset path takes only POST', async () => {
-    const answer = await call(mock.url, 'GET', '/__mock/reset');
+    const answer = await call(mock.url, 'GET', '/__mock/reset', { headers: CONTROL });
     expect(answer.status).toBe(405);
     expect(answer.headers.get('allow')).toBe('POST');
   });

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { IDS, validAcceptCharges } from '@myreports/pbx-fixtures';
 
 /** Paths of the three resources, on the ids every example uses. */
@@ -8,6 +9,8 @@ export const PATHS = {
 };
 
 export const BEARER = { authorization: 'Bearer test-token' };
+/** What the mock's own paths (`/__mock/…`) need: a header no web page of another site can send. */
+export const CONTROL = { 'x-mock-control': '1' };
 export const WRITE_HEADERS = { ...BEARER, 'accept-charges': validAcceptCharges, 'content-type': 'application/json' };
 
 export interface Answer {
@@ -27,4 +30,22 @@ export async function call(baseUrl: string, method: string, path: string, init: 
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
+}
+
+/** One request by node:http, for headers fetch will not send (`Host`); the answer as `call` gives it. */
+export function callWith(baseUrl: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(baseUrl + path, { method, headers }, (answer) => {
+      let text = '';
+      answer.setEncoding('utf8');
+      answer.on('data', (chunk: string) => (text += chunk));
+      answer.on('end', () => {
+        const answerHeaders = new Headers();
+        for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined) answerHeaders.set(name, String(value));
+        resolve({ status: answer.statusCode!, headers: answerHeaders, text, json: text ? JSON.parse(text) : undefined });
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
