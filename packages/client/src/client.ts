@@ -5,7 +5,7 @@ import type { paths } from '@myreports/pbx-types';
 import { resolveSettings, type ClientOptions } from './core/options.js';
 import { createCall } from './internal/call.js';
 import { createTransport } from './internal/transport.js';
-import { pbxConnectionProfiles, type PbxConnectionProfiles } from './resources/pbx-connection-profiles.js';
+import { pbxConnectionProfiles, type PbxConnectionProfiles } from './resources/pbx-connection-profiles/index.js';
 import { USER_AGENT } from './version.js';
 
 export interface PbxClient extends PbxConnectionProfiles {

@@ -16,8 +16,8 @@ export {
   type PbxErrorDetails,
 } from './core/errors.js';
 export type { PbxResult, PbxCreatedResult } from './core/results.js';
-export { isKazooProfile, isThreeCxProfile, isDocumentedProfile, isOtherProfile, PROFILE_TYPES } from './guards.js';
-export { patchOperations } from './resources/pbx-connection-profiles.js';
+export { isKazooProfile, isThreeCxProfile, isDocumentedProfile, isOtherProfile, PROFILE_TYPES } from './resources/pbx-connection-profiles/guards.js';
+export { patchOperations } from './resources/pbx-connection-profiles/index.js';
 export { redactSecrets } from './core/redaction.js';
 export type {
   AnyPbxConnectionProfile,
@@ -39,5 +39,5 @@ export type {
   ThreeCxConnectionProfile,
   ThreeCxConnectionProfileCreate,
   UndocumentedProfileType,
-} from './types.js';
+} from './resources/pbx-connection-profiles/types.js';
 export type { paths, components, operations } from '@myreports/pbx-types';

@@ -1,9 +1,9 @@
 // The operations of the spec's tag "PBX connection profiles": one row each (method, path, what
-// `data` holds, charges), and the methods, each one line over the generic call. Types: ../types.ts.
-import type { CallOptions, ChargeableCallOptions } from '../core/options.js';
-import type { PbxCreatedResult, PbxResult } from '../core/results.js';
-import { isItem, isList, row, type Call } from '../internal/call.js';
-import { secretsOf } from '../core/redaction.js';
+// `data` holds, charges), and the methods, each one line over the generic call. Types: ./types.ts.
+import type { CallOptions, ChargeableCallOptions } from '../../core/options.js';
+import type { PbxCreatedResult, PbxResult } from '../../core/results.js';
+import { isItem, isList, row, type Call } from '../../internal/call.js';
+import { secretsOf } from '../../core/redaction.js';
 import {
   INSTANCES,
   PBX,
@@ -22,7 +22,7 @@ import {
   type ProfileIds,
   type ThreeCxConnectionProfile,
   type ThreeCxConnectionProfileCreate,
-} from '../types.js';
+} from './types.js';
 
 export interface PbxConnectionProfiles {
   /** Lists the customer's profiles (`GET …/pbxs`). `switch (p._type)` narrows each; undocumented types: `isOtherProfile`. */
