@@ -2,14 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { listOperations, loadBundledSpec } from '@myreports/pbx-fixtures';
 import { type DocsBrowser, openDocs } from './support/browser.js';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
 const pageUrl = pathToFileURL(join(docsDir, 'dist', 'index.html')).href;
 const resultsDir = join(docsDir, 'test-results');
-const operations = listOperations(loadBundledSpec());
+const spec = loadBundledSpec();
+const operations = listOperations(spec);
+const operationSummary = (id: string): string => String(operations.find((operation) => operation.operationId === id)?.object.summary);
 const WIDTHS = [1440, 1280, 390] as const;
 const GUIDES = ['getting-started', 'envelopes-and-errors', 'profile-types', 'profile-types/kazoo-profiles', 'profile-types/3cx-profiles', 'quirks-and-warnings'];
 
@@ -19,6 +21,13 @@ async function show(page: Page, route: string): Promise<void> {
   await page.locator(`[id="${route}"]`).first().waitFor();
   await page.waitForTimeout(300); // the scroll to the section
 }
+
+/** Whether the element is drawn wholly inside the window (900 px high). */
+const isInWindow = async (element: Locator): Promise<boolean> => {
+  const box = await element.boundingBox();
+  const { width } = element.page().viewportSize()!;
+  return box !== null && box.y >= 0 && box.y + box.height <= 900 && box.x >= 0 && box.x + box.width <= width;
+};
 
 /** How far the page is wider than the window (0 when it fits). */
 const overflow = (page: Page): Promise<number> => page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;
@@ -73,14 +82,34 @@ describe.each(WIDTHS)('the page at %i px wide', (width) => {
     expect(covered).toEqual([]);
   });
 
-  it('saves screenshots of the overview, the profile types guide and create', async () => {
+  // The screenshots are for people (test-results/); what is asserted is what they should show: the
+  // section asked for at the top of the window under its own heading, the sidebar beside the
+  // content on a wide window and folded away on a phone.
+  it('opens the overview, the profile types guide and create at their heading, the sidebar beside or folded', async () => {
     const { page } = browser;
     await page.goto(pageUrl);
+    const title = page.locator('h1').first();
+    await title.waitFor();
+    const { title: name, version } = spec['info'] as { title: string; version: string };
+    expect(await title.innerText()).toBe(`${name} (${version})`);
+    expect(await isInWindow(title)).toBe(true);
     await page.screenshot({ path: join(resultsDir, `overview-${width}.png`) });
-    await show(page, 'profile-types');
-    await page.screenshot({ path: join(resultsDir, `profile-types-${width}.png`) });
-    await show(page, 'pbx-connection-profiles/createpbxconnectionprofile');
-    await page.screenshot({ path: join(resultsDir, `create-${width}.png`) });
+    for (const [route, heading, file] of [
+      ['profile-types', 'Profile types', 'profile-types'],
+      ['pbx-connection-profiles/createpbxconnectionprofile', operationSummary('createPbxConnectionProfile'), 'create'],
+    ] as const) {
+      await show(page, route);
+      const section = page.locator(`[id="${route}"]`).first();
+      const box = (await section.boundingBox())!;
+      expect(Math.abs(box.y), route).toBeLessThanOrEqual(2);
+      // 390 px: the content takes the whole width; wider: the sidebar is beside it.
+      if (width < 800) expect(box.x, route).toBe(0);
+      else expect(box.x, route).toBeGreaterThan(200);
+      const head = section.locator('h1, h2').first();
+      expect(await head.innerText()).toBe(heading);
+      expect(await isInWindow(head)).toBe(true);
+      await page.screenshot({ path: join(resultsDir, `${file}-${width}.png`) });
+    }
   });
 });
 
