@@ -1,8 +1,8 @@
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { type IncomingMessage, STATUS_CODES, type ServerResponse, createServer, maxHeaderSize } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HostCheck } from './allowed-hosts.js';
 import { REFUSALS } from './refusals.js';
-import { type RawRequest, type Reply, refuse } from './reply.js';
+import { JSON_TYPE, type RawRequest, type Reply, refuse } from './reply.js';
 import { MockSetupError } from './options.js';
 import { maskQuery } from './request-log.js';
 
@@ -38,6 +38,9 @@ export interface HttpServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** Most bytes of a refused body read and dropped after its 413; a client that sends more is cut off. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 /**
  * The HTTP side of the mock: reads each body within the limit, hands the request to the engine,
@@ -94,12 +97,22 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     }
     const tooLarge = (): void => {
       const reply = refuse(REFUSALS.payloadTooLarge(options.bodyLimit));
-      // Stop reading what is left of the body: nothing more of it is kept.
-      res.setHeader('connection', 'close');
+      // Node closes a connection marked "close" as soon as the answer is sent, the rest of the body
+      // unread: the reset that sends makes the client's system drop the 413 it has not read yet
+      // (ECONNRESET in fetch). So the connection stays open while the rest is read and dropped
+      // (up to DRAIN_LIMIT); then it serves the next request, or closes if the client asked so.
+      const keepAlive = res.shouldKeepAlive;
+      res.shouldKeepAlive = true;
       write(res, reply);
       log(req, started, reply);
-      req.unpipe();
-      res.on('finish', () => req.destroy());
+      let drained = 0;
+      req.removeAllListeners('data');
+      req.on('data', (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > DRAIN_LIMIT) req.socket.destroy();
+      });
+      req.on('end', () => keepAlive || req.socket.end());
+      req.resume();
     };
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > options.bodyLimit) return tooLarge();
@@ -146,8 +159,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   // A malformed request line or header never reaches the handler: answer it in the envelope too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
-    const body = refuse(REFUSALS.malformedHttp()).body as string;
-    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const { status, body } = refuse(error.code === 'HPE_HEADER_OVERFLOW' ? REFUSALS.headersTooLarge(maxHeaderSize) : REFUSALS.malformedHttp());
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${String(body)}`,
+    );
   });
 
   try {

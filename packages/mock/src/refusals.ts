@@ -49,6 +49,7 @@ export const REFUSALS = {
     ),
   payloadTooLarge: (limit: number) => refusal(413, `Payload too large: a request body may hold at most ${limit} bytes.`),
   malformedHttp: () => refusal(400, 'Invalid request: the HTTP request is malformed.'),
+  headersTooLarge: (limit: number) => refusal(431, `Request header fields too large: the request line and headers may hold at most ${limit} bytes.`),
   engineFault: () => refusal(500, 'The mock failed to answer this request; the next one is served as usual.'),
   // The mock's own paths (`/__mock/`).
   /** A cross-site form or a simple request cannot send a header of its own (it needs a CORS preflight, which the mock never grants for it). */

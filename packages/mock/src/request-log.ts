@@ -6,8 +6,9 @@ export function formatRequest(entry: RequestLogEntry): string {
   let line = `${time} ${entry.method.padEnd(6)} ${entry.path} → ${entry.status === 0 ? 'no answer' : entry.status} (${entry.milliseconds} ms)`;
   if (entry.message) line += ` ${entry.message}`;
   if (entry.fault) line += ` engine fault: ${entry.fault}`;
-  const text = entry.violations ? [`${line} breaks the contract:`, ...entry.violations.map((violation) => `    ${violation}`)].join('\n') : line;
-  return escapeControl(text);
+  // Each part escaped on its own: only the newlines put here between a line and its violations stay.
+  if (!entry.violations) return escapeControl(line);
+  return [`${escapeControl(line)} breaks the contract:`, ...entry.violations.map((violation) => `    ${escapeControl(violation)}`)].join('\n');
 }
 
 /** A request target with its query values hidden (`instanceId` may be a 3CX licence key): `/v1.0/pbxs?instanceId=…`. */
@@ -20,11 +21,11 @@ export function maskQuery(target: string): string {
 
 /**
  * Control characters (and the line separators of JSON and JavaScript) as escapes: a value sent to
- * the mock cannot forge a log line or move the terminal's cursor. Newlines between a line and its
- * indented violations are kept.
+ * the mock cannot forge a log line (a newline and four spaces look like a violation line) or move
+ * the terminal's cursor.
  */
 export function escapeControl(text: string): string {
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]|\n(?! {4})/g, (character) =>
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) =>
     character === '\n' ? '\\n' : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

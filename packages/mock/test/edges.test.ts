@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { IDS, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
@@ -87,6 +88,35 @@ describe('the contract edges answer in the envelope', () => {
 });
 
 describe('limits', () => {
+  it('a 10 MB body: the client, still sending, reads the whole 413 (fetch, and a socket that reads only once all is sent)', async () => {
+    const body = Buffer.alloc(10 * 1024 * 1024, 0x20);
+    const fetched = await fetch(mock.url + PATHS.profiles, { method: 'POST', headers: WRITE_HEADERS, body });
+    expect(fetched.status).toBe(413);
+    expect(await fetched.json()).toMatchObject({ error: 413, ...ENVELOPE });
+
+    // Closing with the body unread would reset the connection: the write fails, the 413 is lost.
+    const { hostname, port } = new URL(mock.url);
+    const socket = connect(Number(port), hostname);
+    const head = Object.entries({ ...WRITE_HEADERS, host: 'localhost', connection: 'close', 'content-length': body.length })
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    await new Promise<void>((resolve, reject) => {
+      socket.on('error', reject);
+      socket.write(`POST ${PATHS.profiles} HTTP/1.1\r\n${head}\r\n`);
+      socket.end(body, resolve);
+    });
+    let text = '';
+    for await (const chunk of socket) text += String(chunk);
+    expect(text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: 413, ...ENVELOPE });
+  });
+
+  it('an 80 KB header: 431 in the envelope, not 400', async () => {
+    const answer = await fetch(mock.url + PATHS.profiles, { headers: { ...BEARER, 'x-large': 'a'.repeat(80 * 1024) } });
+    expect(answer.status).toBe(431);
+    expect(await answer.json()).toMatchObject({ error: 431, ...ENVELOPE, message: expect.stringMatching(/^Request header fields too large: .* at most 16384 bytes\.$/) });
+  });
+
   it('a body over the limit gets 413, declared or streamed in chunks', async () => {
     const declared = await call(small.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: { ...kazooCreate(), name: 'x'.repeat(300) } });
     expect(declared.status).toBe(413);

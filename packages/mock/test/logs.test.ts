@@ -18,6 +18,8 @@ async function linesAt(level: LogLevel): Promise<string> {
   await call(mock.url, 'PATCH', PATHS.profile(), { headers: WRITE_HEADERS, body: [{ op: 'replace', path: '/apiKey', value: 'PATCH-SECRET' }] });
   await call(mock.url, 'GET', PATHS.find('QUERY-SECRET'), { headers: BEARER });
   await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: '{"_type":"KazooPbxConnectionProfile","\\u001b[2J\\n12:00:00 GET / → 200":1}' });
+  // A field name that would forge an indented line, as a contract violation is printed.
+  await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: { ...kazooCreate(), 'x\n    forged violation': 1 } });
   // Stopped, the mock has logged every request it served.
   await mock.stop();
   return lines.join('\n');
@@ -35,7 +37,7 @@ describe('the log level governs everything printed, with no secret at any level'
   });
 
   it('info: one line per request', async () => {
-    expect((await linesAt('info')).split('\n').filter((line) => /→ \d{3}/.test(line))).toHaveLength(7);
+    expect((await linesAt('info')).split('\n').filter((line) => /→ \d{3}/.test(line))).toHaveLength(8);
   });
 
   it.each(['info', 'debug'] as const)('%s: secrets masked, control characters escaped', async (level) => {
@@ -45,5 +47,7 @@ describe('the log level governs everything printed, with no secret at any level'
     expect(log).not.toContain('\u001b');
     expect(log).toContain('\\u001b[2J');
     expect(log.split('\n').every((line) => /^\d\d:\d\d:\d\d |^ {4}|^[A-Z ]+: /.test(line))).toBe(true);
+    expect(log).toContain('x\\n    forged violation is not allowed');
+    expect(log.split('\n').filter((line) => line.includes('forged violation') && /^\s/.test(line))).toEqual([]);
   });
 });

@@ -150,6 +150,10 @@ const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Se
     want: REFUSALS.hostNotAllowed('rebound.example:4010'),
     provoke: async () => seen(await callWith(mock.url, 'GET', PATHS.profiles, { ...BEARER, host: 'rebound.example:4010' })),
   },
+  headersTooLarge: {
+    want: REFUSALS.headersTooLarge(16384),
+    provoke: () => rawHttp(mock.url, `GET ${PATHS.profiles} HTTP/1.1\r\nhost: localhost\r\nx-large: ${'a'.repeat(80 * 1024)}\r\n\r\n`),
+  },
   engineFault: {
     want: REFUSALS.engineFault(),
     provoke: async () => seen(await call(faulty.url, 'GET', PATHS.profiles, { headers: BEARER })),
