@@ -9,16 +9,19 @@ import { timestamp } from './twin/index.js';
 /** The mock's own paths, outside the API and its description: no path of the spec starts with it. */
 export const CONTROL_PREFIX = '/__mock/';
 
-/** What the control paths act on. */
+/**
+ * What the control paths act on. With `x-mock-session`, each acts on that session only: its twin,
+ * its state, its entries of the journal.
+ */
 export interface Controls {
-  /** Puts the twin back to its seed. */
-  reset(): Promise<void>;
+  /** Puts the twin back to its seed; a session's reset drops that session (it starts afresh on its next request). */
+  reset(session: string | undefined): Promise<void>;
   journal: Journal;
   /** The twin's state; undefined in static replay, which keeps none. */
-  state: { snapshot(): unknown; restore(document: unknown): Promise<void> } | undefined;
+  state(session: string | undefined): Promise<{ snapshot(): unknown; restore(document: unknown): Promise<void> } | undefined>;
 }
 
-type Handler = (request: RawRequest, query: URLSearchParams, controls: Controls) => Promise<Reply> | Reply;
+type Handler = (request: RawRequest, query: URLSearchParams, controls: Controls, session: string | undefined) => Promise<Reply> | Reply;
 
 /**
  * The mock's own paths, for tests: reset the twin, read and clear the request journal, save and
@@ -27,29 +30,34 @@ type Handler = (request: RawRequest, query: URLSearchParams, controls: Controls)
  */
 const ROUTES: Record<string, Record<string, Handler>> = {
   reset: {
-    POST: async (_request, _query, controls) => {
-      await controls.reset();
+    POST: async (_request, _query, controls, session) => {
+      await controls.reset(session);
       return success();
     },
   },
   requests: {
-    GET: (_request, query, controls) => {
+    GET: (_request, query, controls, session) => {
       const filter: JournalFilter = {
+        ...(session !== undefined && { session }),
         ...(query.has('operation') && { operationId: query.get('operation')! }),
         ...(query.has('status') && { status: query.get('status')! }),
       };
       const problem = filterProblem(filter);
       return problem ? refuse(REFUSALS.invalidControlRequest(problem)) : success(controls.journal.read(filter));
     },
-    DELETE: (_request, _query, controls) => {
-      controls.journal.clear();
+    DELETE: (_request, _query, controls, session) => {
+      controls.journal.clear(session);
       return success();
     },
   },
   state: {
-    GET: (_request, _query, controls) => (controls.state ? success(controls.state.snapshot()) : refuse(REFUSALS.noState())),
-    PUT: async (request, _query, controls) => {
-      if (!controls.state) return refuse(REFUSALS.noState());
+    GET: async (_request, _query, controls, session) => {
+      const state = await controls.state(session);
+      return state ? success(state.snapshot()) : refuse(REFUSALS.noState());
+    },
+    PUT: async (request, _query, controls, session) => {
+      const state = await controls.state(session);
+      if (!state) return refuse(REFUSALS.noState());
       let document: unknown;
       try {
         document = JSON.parse(request.body.toString('utf8'));
@@ -57,7 +65,7 @@ const ROUTES: Record<string, Record<string, Handler>> = {
         return refuse(REFUSALS.invalidControlRequest('the body is not valid JSON; send a state as GET /__mock/state returns it.'));
       }
       try {
-        await controls.state.restore(document);
+        await state.restore(document);
       } catch (error) {
         if (error instanceof MockSetupError) return refuse(REFUSALS.invalidControlRequest(error.message));
         throw error;
@@ -71,7 +79,7 @@ const ROUTES: Record<string, Record<string, Handler>> = {
 export const CONTROL_PATHS = Object.entries(ROUTES).map(([name, methods]) => `${Object.keys(methods).join('|')} ${CONTROL_PREFIX}${name}`);
 
 /** The reply to a request on the mock's own paths, or undefined for any other (the API's). */
-export function controlReply(request: RawRequest, controls: Controls, allowsHost: HostCheck): Promise<Reply> | undefined {
+export function controlReply(request: RawRequest, controls: Controls, allowsHost: HostCheck, session?: string): Promise<Reply> | undefined {
   const queryAt = request.url.indexOf('?');
   const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
   if (!path.startsWith(CONTROL_PREFIX)) return undefined;
@@ -84,7 +92,7 @@ export function controlReply(request: RawRequest, controls: Controls, allowsHost
   if (!handler) return Promise.resolve(refuse(REFUSALS.controlMethodNotAllowed(path, Object.keys(methods))));
   const query = new URLSearchParams(queryAt < 0 ? '' : request.url.slice(queryAt + 1));
   return Promise.resolve()
-    .then(() => handler(request, query, controls))
+    .then(() => handler(request, query, controls, session))
     .catch((error: unknown) => refuse(REFUSALS.controlFailed((error as Error).message)));
 }
 

@@ -40,6 +40,8 @@ export interface MockOptions extends ServerOptions {
   errorRate?: number;
   /** Share of API requests whose connection is closed with no answer (`--reset-rate 0.05`). */
   resetRate?: number;
+  /** Most isolated sessions (`x-mock-session: <name>`), each a twin of its own; a new name past it is refused. Default 32. */
+  maxSessions?: number;
   /** Exchanges the request journal keeps (`GET /__mock/requests`, `mock.requests()`); 0 = none. Default 1000. */
   journalSize?: number;
   /** Base of `Location` headers, e.g. `https://mock.example.com`; default: the address the mock listens on. */

@@ -63,6 +63,13 @@ export const REFUSALS = {
   }),
   invalidControlRequest: (problem: string) => refusal(400, `Invalid request: ${problem}`),
   noState: () => refusal(409, 'Conflict: the mock runs in static replay (--static or --dynamic) and keeps no state.'),
+  invalidSession: (name: string) =>
+    refusal(400, `Invalid request: header x-mock-session must be 1 to 64 letters, digits, dots, dashes or underscores, not ${JSON.stringify(name.slice(0, 80))}.`),
+  tooManySessions: (limit: number) =>
+    refusal(
+      400,
+      `The mock holds ${limit} sessions (its limit, --max-sessions): reuse a session, reset one (POST /__mock/reset with its x-mock-session), or reset them all (POST /__mock/reset).`,
+    ),
   controlFailed: (reason: string) => refusal(500, `The mock's own request failed: ${reason}`),
   // Proxy mode: the upstream.
   upstreamTooLarge: (limit: number) => refusal(502, `The upstream's answer is larger than ${limit} bytes.`),

@@ -9,6 +9,8 @@ export interface RawRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** Scheme, host and port the client called, when it is not the server's own address (in-process fetch): the base of `Location`. */
+  origin?: string;
 }
 
 /** What the HTTP server writes back. */

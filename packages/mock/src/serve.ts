@@ -16,15 +16,16 @@ export interface RunningMock {
 
 export interface ServeOptions extends ServerOptions {
   engine: Omit<PrismEngineOptions, 'document' | 'debugLog'>;
-  /** The mode's pipeline on the engine; `baseUrl` is the public URL, or the listen address once listening. */
-  pipeline: (engine: PrismEngine, baseUrl: () => string) => (request: RawRequest) => Promise<Reply>;
+  /**
+   * The mode's pipeline on the engine; `baseUrl` is the public URL, or the listen address once
+   * listening; `allowsHost` the Host allow-list (the mock's own paths check a page's `Origin` with it).
+   */
+  pipeline: (engine: PrismEngine, baseUrl: () => string, allowsHost: HostCheck) => (request: RawRequest) => Promise<Reply>;
   publicUrl?: string;
   /** Which lines the log level lets through, per entry. */
   wanted: (entry: RequestLogEntry, level: LogLevel) => boolean;
   /** The contract, if the caller has loaded it already (see loadMockContract). */
   contract?: Contract;
-  /** Answers the mock's own paths (`/__mock/…`) before the API sees them; undefined = the API's. */
-  control?: (request: RawRequest, allowsHost: HostCheck) => Promise<Reply> | undefined;
 }
 
 /** The bundled spec's contract; a spec that is not built is a setup mistake with a message saying what to do. */
@@ -48,14 +49,14 @@ export async function serve(options: ServeOptions): Promise<RunningMock> {
   let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
   const host = options.host ?? DEFAULTS.host;
   const allowsHost = hostCheck(options.allowedHosts, [host, options.publicUrl && new URL(options.publicUrl).hostname]);
-  const handle = options.pipeline(engine, () => baseUrl);
+  const handle = options.pipeline(engine, () => baseUrl, allowsHost);
   const server = await startHttpServer({
     host,
     allowsHost,
     port: options.port ?? DEFAULTS.port,
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
     ...(options.cors === undefined ? {} : { cors: options.cors }),
-    handle: (request) => options.control?.(request, allowsHost) ?? handle(request),
+    handle,
     ...(level === 'silent' ? {} : { onRequest: (entry: RequestLogEntry) => options.wanted(entry, level) && log(formatRequest(entry)) }),
   });
   baseUrl ||= server.url;

@@ -24,11 +24,12 @@ let small: RunningMock;
 let strict: RunningMock;
 let faulty: RunningMock;
 let replay: RunningMock;
+let oneSession: RunningMock;
 const proxies: RunningProxy[] = [];
 const upstreams: Server[] = [];
 
 beforeAll(async () => {
-  [mock, small, strict, faulty, replay] = await Promise.all([
+  [mock, small, strict, faulty, replay, oneSession] = await Promise.all([
     startMock({ port: 0, logLevel: 'silent' }),
     startMock({ port: 0, logLevel: 'silent', bodyLimit: 200 }),
     startMock({ port: 0, logLevel: 'silent', strict: true, respond: () => ({ status: 200, body: { data: 'not a list' } }) }),
@@ -40,10 +41,11 @@ beforeAll(async () => {
       },
     }),
     startMock({ port: 0, logLevel: 'silent', static: true }),
+    startMock({ port: 0, logLevel: 'silent', maxSessions: 1 }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([mock, small, strict, faulty, replay, ...proxies].map((server) => server?.stop()));
+  await Promise.all([mock, small, strict, faulty, replay, oneSession, ...proxies].map((server) => server?.stop()));
   for (const server of upstreams) server.closeAllConnections(), server.close();
 });
 
@@ -182,11 +184,22 @@ const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Se
     want: REFUSALS.noState(),
     provoke: async () => seen(await call(replay.url, 'GET', `${CONTROL_PREFIX}state`, { headers: CONTROL })),
   },
+  invalidSession: {
+    want: REFUSALS.invalidSession('worker 1'),
+    provoke: async () => seen(await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, 'x-mock-session': 'worker 1' } })),
+  },
+  tooManySessions: {
+    want: REFUSALS.tooManySessions(1),
+    provoke: async () => {
+      await call(oneSession.url, 'GET', PATHS.profiles, { headers: { ...BEARER, 'x-mock-session': 'first' } });
+      return seen(await call(oneSession.url, 'GET', PATHS.profiles, { headers: { ...BEARER, 'x-mock-session': 'second' } }));
+    },
+  },
   controlFailed: {
     want: REFUSALS.controlFailed('disk full'),
     // No control request of this mock fails today (the state file reports its own write errors): the reply of one that would.
     provoke: async () => {
-      const controls = { reset: () => Promise.reject(new Error('disk full')), journal: createJournal(0), state: undefined };
+      const controls = { reset: () => Promise.reject(new Error('disk full')), journal: createJournal(0), state: () => Promise.resolve(undefined) };
       const reply = await controlReply({ method: 'POST', url: `${CONTROL_PREFIX}reset`, headers: CONTROL, body: Buffer.alloc(0) }, controls, () => true)!;
       return { status: reply.status, header: (name) => reply.headers[name], json: JSON.parse(String(reply.body)) };
     },

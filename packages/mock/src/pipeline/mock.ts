@@ -35,7 +35,7 @@ export interface MockPipelineOptions {
  */
 export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) => Promise<Reply> {
   const { contract, engine } = options;
-  const decide = async (request: ApiRequest): Promise<Reply> => {
+  const decide = async (request: ApiRequest, baseUrl: string): Promise<Reply> => {
     const { route, headers } = request;
     if (route.kind === 'no-path') return refuse(REFUSALS.noSuchResource(request.method, request.path));
     if (route.kind === 'method-not-allowed') return refuse(REFUSALS.methodNotAllowed(request.path, route.allow));
@@ -68,7 +68,7 @@ export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) =>
             const answer = respond(responderRequest(request, operation, body.value));
             answeredByResponder = answer !== undefined;
             // The absolute Location before Prism validates the answer (`format: uri`).
-            return answer && withLocation(toEngineAnswer(answer), request.path, options.baseUrl());
+            return answer && withLocation(toEngineAnswer(answer), request.path, baseUrl);
           },
         }),
       },
@@ -87,11 +87,11 @@ export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) =>
     }
     // Prism accepts some text where a JSON body is expected; the API does not.
     if (body.notJson && answer.status < 300) return refuse(REFUSALS.invalidRequest(invalidRequestMessage(['the body is not valid JSON'])));
-    return serialise(answeredByResponder ? answer : withLocation(answer, request.path, options.baseUrl()));
+    return serialise(answeredByResponder ? answer : withLocation(answer, request.path, baseUrl));
   };
   return async (raw) => {
     const request = readRequest(raw, contract);
-    const reply = await decide(request);
+    const reply = await decide(request, raw.origin ?? options.baseUrl());
     return request.operation ? { ...reply, operationId: request.operation.operationId } : reply;
   };
 }

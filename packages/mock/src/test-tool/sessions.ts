@@ -15,7 +15,7 @@ const NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface Sessions {
   /** The session a request names: undefined for none, or a problem to answer with (a bad name, the cap). */
-  nameOf(request: RawRequest): { name: string | undefined } | { problem: 'name' | 'cap'; name: string };
+  nameOf(request: RawRequest): { name: string | undefined; problem?: undefined } | { problem: 'name' | 'cap'; name: string };
   /** The session's twin, created on first use. */
   twin(name: string): Promise<Twin>;
   /** The twin of a session already in use (the responder runs synchronously, after `twin()`). */
