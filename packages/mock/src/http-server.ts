@@ -25,7 +25,7 @@ export interface HttpServerOptions {
   port: number;
   /** Largest request body, in bytes; a larger one gets a 413 while it streams in. */
   bodyLimit: number;
-  /** `Access-Control-Allow-Origin` for this origin only; absent = no CORS headers at all. */
+  /** A web origin allowed besides this machine's (`http(s)://localhost|127.0.0.1|[::1]` on any port, always allowed). */
   cors?: string;
   /** Which `Host` headers are answered; others get a 403 before anything else is read. */
   allowsHost: HostCheck;
@@ -66,11 +66,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const write = (res: ServerResponse, reply: Reply): void => {
     if (res.headersSent || res.destroyed) return;
     const headers: Record<string, string | number> = { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) };
-    if (options.cors) {
-      headers['access-control-allow-origin'] = options.cors;
-      headers['access-control-expose-headers'] = 'Location';
-      headers.vary = 'Origin';
+    const origin = allowedOrigin(res.req.headers.origin, options.cors);
+    if (origin) {
+      headers['access-control-allow-origin'] = origin;
+      headers['access-control-expose-headers'] = 'Location, Retry-After';
     }
+    // Answers differ by Origin: no cache may give one origin's answer to another.
+    headers.vary = 'Origin';
     res.writeHead(reply.status, headers);
     res.end(reply.body);
   };
@@ -83,11 +85,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       log(req, started, reply);
       return;
     }
-    if (options.cors && req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+    const preflightOrigin = req.method === 'OPTIONS' && req.headers['access-control-request-method'] ? allowedOrigin(req.headers.origin, options.cors) : undefined;
+    if (preflightOrigin) {
       res.writeHead(204, {
-        'access-control-allow-origin': options.cors,
-        'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
-        'access-control-allow-headers': 'Authorization, Content-Type, Accept-Charges, Prefer',
+        'access-control-allow-origin': preflightOrigin,
+        'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+        'access-control-allow-headers': 'Authorization, Content-Type, Accept-Charges, Prefer, X-Mock-Session',
         'access-control-max-age': '600',
         vary: 'Origin',
         'content-length': 0,
@@ -187,6 +190,25 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         server.closeAllConnections();
       }),
   };
+}
+
+/** Hosts of this machine: a page served from any of them, on any port, may call the mock. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The origin to allow for a request's `Origin`: a page of this machine (http or https, localhost,
+ * 127.0.0.1 or [::1], any port), or the one origin named with `--cors`; undefined for any other,
+ * which then gets no CORS header, so the browser keeps the answer from the page.
+ */
+export function allowedOrigin(origin: string | undefined, extra: string | undefined): string | undefined {
+  if (origin === undefined || origin === 'null') return undefined;
+  if (origin === extra) return origin;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOCAL_HOSTS.has(url.hostname) && url.origin === origin ? origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The setup error for a failed `listen`, naming the port and what to do. */

@@ -205,7 +205,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     modes: BOTH,
     help: 'also answer these Host names (comma-separated; .example.com: its subdomains too; all: any host); default IP addresses, localhost and the public URL',
   },
-  { key: 'cors', flag: 'cors', kind: httpUrl('<origin>', (url) => url.origin), modes: BOTH, help: 'allow this web origin; default no CORS headers' },
+  { key: 'cors', flag: 'cors', kind: httpUrl('<origin>', (url) => url.origin), modes: BOTH, help: 'also allow this web origin (pages of this machine, localhost, 127.0.0.1 and [::1] on any port, always are)' },
   {
     key: 'upstreamTimeoutMs',
     flag: 'upstream-timeout',

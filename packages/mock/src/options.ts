@@ -25,7 +25,7 @@ export interface ServerOptions {
    * rebinds its DNS name to this machine cannot read the mock. Default none.
    */
   allowedHosts?: true | string[];
-  /** Answer CORS requests from this origin (`https://app.example.com`); default: no CORS headers. */
+  /** Also answer CORS requests from this origin (`https://app.example.com`); pages of this machine (`localhost`, `127.0.0.1`, `[::1]`, any port) always are. */
   cors?: string;
 }
 

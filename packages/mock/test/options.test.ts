@@ -66,7 +66,7 @@ describe('startMock and startProxy check their options as the command line does'
   it('normalises as the command line does: cors to its origin', async () => {
     const mock = await startMock({ port: 0, logLevel: 'silent', static: true, cors: 'https://app.example.com/path' });
     try {
-      const answer = await fetch(`${mock.url}/v1.0/pbxs?instanceId=1`, { headers: { authorization: 'Bearer x' } });
+      const answer = await fetch(`${mock.url}/v1.0/pbxs?instanceId=1`, { headers: { authorization: 'Bearer x', origin: 'https://app.example.com' } });
       expect(answer.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     } finally {
       await mock.stop();

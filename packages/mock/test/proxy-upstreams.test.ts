@@ -90,7 +90,7 @@ describe('proxy mode against misbehaving upstreams', () => {
     const fine = await upstream((_, res) => res.end());
     const plain = await fetch(`${(await proxyTo(fine.url)).url}/v1.0/pbxs?instanceId=1`, { headers: { ...BEARER, origin: 'https://evil.example' } });
     expect(plain.headers.get('access-control-allow-origin')).toBeNull();
-    const withCors = await fetch(`${(await proxyTo(fine.url, undefined, { cors: 'https://app.example.com' })).url}/v1.0/pbxs?instanceId=1`, { headers: BEARER });
+    const withCors = await fetch(`${(await proxyTo(fine.url, undefined, { cors: 'https://app.example.com' })).url}/v1.0/pbxs?instanceId=1`, { headers: { ...BEARER, origin: 'https://app.example.com' } });
     expect(withCors.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
   });
 
