@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { parseConformanceCommand } from '../src/cli-options.js';
+import { cli } from './support/cli.js';
 import { checkOptions } from '../src/core/run.js';
 
 // The reference's guide "Checking an implementation", this package's README and the repository's show the commands a
 // reader copies; each must be one the runner accepts, and the one for the mock must pass against it.
-const BIN = fileURLToPath(new URL('../bin/pbx-conformance.js', import.meta.url));
 const GUIDE = readFileSync(new URL('../../../spec/guides/conformance.md', import.meta.url), 'utf8');
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const ROOT_README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
@@ -54,11 +52,7 @@ describe('the commands the guide and the README show', () => {
       const args = guideCommands.find((command) => command.includes('http://127.0.0.1:4010'));
       expect(args).toBeDefined();
       const pointed = args!.map((arg) => arg.replace('http://127.0.0.1:4010', mock.url));
-      const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
-        execFile(process.execPath, [BIN, ...pointed, '--seed', '3', '--runs', '5', '--quiet'], (error, stdout) =>
-          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout }),
-        );
-      });
+      const result = await cli([...pointed, '--seed', '3', '--runs', '5', '--quiet']);
       expect(result.code, result.stdout).toBe(0);
       expect(result.stdout).toContain('Every property checked held.');
     });
