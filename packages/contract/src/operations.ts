@@ -1,7 +1,7 @@
 import type { Json, OpenApiDocument, OperationObject } from './document.js';
 import { resolveRef } from './refs.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export interface Parameter {
   /** As the spec spells it (`instanceId`, `accept-charges`). */

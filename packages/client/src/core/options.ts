@@ -96,7 +96,7 @@ const check = (ok: unknown, message: string) => {
 };
 
 /** `value`, or `fallback` when it is undefined; anything but a number from 0 to the option's maximum is refused. */
-export function checkLimit(name: Limited, value: unknown, fallback: number = LIMITS[name][0]): number {
+function checkLimit(name: Limited, value: unknown, fallback: number = LIMITS[name][0]): number {
   if (value === undefined) return fallback;
   const [, max, integer] = LIMITS[name] as readonly [number, number, boolean?];
   const ok = typeof value === 'number' && value >= 0 && value <= max && (!integer || Number.isInteger(value));
