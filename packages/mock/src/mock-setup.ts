@@ -32,8 +32,8 @@ export interface MockSetup {
   /** Answers one request on the engine: the mock's own paths (a page's `Origin` checked with `allowsHost`), or the API's through the pipeline. */
   handler(engine: PrismEngine, baseUrl: () => string, allowsHost: HostCheck): (raw: RawRequest) => Promise<Reply>;
   controls: MockControls;
-  /** Every change answered so far is in the state file. */
-  flush(): Promise<void>;
+  /** A clean stop: the state file written whole, its journal removed, its lock released. */
+  close(): Promise<void>;
 }
 
 /** The twin (a bad seed or state file fails here, before anything listens), its sessions, the journal, the control paths. */
@@ -49,7 +49,6 @@ export async function setUpMock(options: MockOptions, contract: Contract): Promi
       : await createTwin(contract, {
           ...twinOptions,
           ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }),
-          onError: (error) => (options.log ?? console.error)(error.message),
         });
   // Sessions start from the same seed, in memory only, each within its own caps.
   const sessions = twin ? createSessions(options.maxSessions ?? DEFAULT_MAX_SESSIONS, () => createTwin(contract, { ...twinOptions, maxStoredBytes: SESSION_BYTES })) : undefined;
@@ -107,6 +106,6 @@ export async function setUpMock(options: MockOptions, contract: Contract): Promi
         await twin.restore(document);
       },
     },
-    flush: async () => twin?.flush(),
+    close: async () => twin?.close(),
   };
 }

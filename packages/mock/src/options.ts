@@ -61,7 +61,7 @@ export interface MockOptions extends ServerOptions {
   empty?: boolean;
   /** The twin starts (and resets to) the profiles of this JSON file (`{ "profiles": [...] }`), checked against the spec. */
   seedFile?: string;
-  /** The twin keeps its profiles in this file across restarts (written atomically after each change). */
+  /** The twin keeps its profiles in this file across restarts: a change is answered once it would survive a crash. */
   stateFile?: string;
   /** Most profiles the twin holds; a create beyond gets an error envelope. Default 10,000. */
   maxProfiles?: number;

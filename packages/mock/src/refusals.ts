@@ -51,6 +51,7 @@ export const REFUSALS = {
   malformedHttp: () => refusal(400, 'Invalid request: the HTTP request is malformed.'),
   headersTooLarge: (limit: number) => refusal(431, `Request header fields too large: the request line and headers may hold at most ${limit} bytes.`),
   engineFault: () => refusal(500, 'The mock failed to answer this request; the next one is served as usual.'),
+  notSaved: (reason: string) => refusal(500, `The change was made in memory but could not be saved, so it would not survive a restart: ${reason}`),
   // The mock's own paths (`/__mock/`).
   /** A cross-site form or a simple request cannot send a header of its own (it needs a CORS preflight, which the mock never grants for it). */
   controlHeaderMissing: (prefix: string) =>

@@ -36,4 +36,9 @@ export interface ResponderAnswer {
   headers?: Record<string, string>;
   /** Serialised as JSON unless it is a string. */
   body?: unknown;
+  /**
+   * For an answer that acknowledges a change: resolves once the change is durable (the twin's state
+   * file holds it). The engine sends the answer only then, and a 500 envelope if it rejects.
+   */
+  saved?: Promise<void>;
 }

@@ -21,14 +21,18 @@ export async function startMock(given: MockOptions = {}): Promise<RunningMock> {
     engine: mock.engineOptions,
     pipeline: (engine, baseUrl, allowsHost) => mock.handler(engine, baseUrl, allowsHost),
     wanted: mockLineWanted,
+  }).catch(async (error: unknown) => {
+    // The state file's lock is released when the mock cannot listen.
+    await mock.close();
+    throw error;
   });
   let stopping: Promise<void> | undefined;
   return {
     url: served.url,
     port: served.port,
     ...mock.controls,
-    // Every change answered so far is in the state file before stop resolves.
-    stop: () => (stopping ??= served.stop().then(() => mock.flush())),
+    // The state file is written whole and released before stop resolves.
+    stop: () => (stopping ??= served.stop().then(() => mock.close())),
   };
 }
 

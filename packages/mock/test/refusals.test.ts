@@ -25,11 +25,12 @@ let strict: RunningMock;
 let faulty: RunningMock;
 let replay: RunningMock;
 let oneSession: RunningMock;
+let unsaved: RunningMock;
 const proxies: RunningProxy[] = [];
 const upstreams: Server[] = [];
 
 beforeAll(async () => {
-  [mock, small, strict, faulty, replay, oneSession] = await Promise.all([
+  [mock, small, strict, faulty, replay, oneSession, unsaved] = await Promise.all([
     startMock({ port: 0, logLevel: 'silent' }),
     startMock({ port: 0, logLevel: 'silent', bodyLimit: 200 }),
     startMock({ port: 0, logLevel: 'silent', strict: true, respond: () => ({ status: 200, body: { data: 'not a list' } }) }),
@@ -42,10 +43,12 @@ beforeAll(async () => {
     }),
     startMock({ port: 0, logLevel: 'silent', static: true }),
     startMock({ port: 0, logLevel: 'silent', maxSessions: 1 }),
+    // A responder whose change could not be made durable (a state file on a full disk).
+    startMock({ port: 0, logLevel: 'silent', respond: () => ({ status: 200, body: { data: [], page_size: 0 }, saved: Promise.reject(new Error('the disk is full')) }) }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([mock, small, strict, faulty, replay, oneSession, ...proxies].map((server) => server?.stop()));
+  await Promise.all([mock, small, strict, faulty, replay, oneSession, unsaved, ...proxies].map((server) => server?.stop()));
   for (const server of upstreams) server.closeAllConnections(), server.close();
 });
 
@@ -159,6 +162,10 @@ const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Se
   engineFault: {
     want: REFUSALS.engineFault(),
     provoke: async () => seen(await call(faulty.url, 'GET', PATHS.profiles, { headers: BEARER })),
+  },
+  notSaved: {
+    want: REFUSALS.notSaved('the disk is full'),
+    provoke: async () => seen(await call(unsaved.url, 'GET', PATHS.profiles, { headers: BEARER })),
   },
   controlHeaderMissing: {
     want: REFUSALS.controlHeaderMissing(CONTROL_PREFIX),

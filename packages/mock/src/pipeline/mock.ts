@@ -57,6 +57,7 @@ export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) =>
     if (prefer === 'invalid') return refuse(REFUSALS.invalidPrefer());
 
     let answeredByResponder = false;
+    let saved: Promise<void> | undefined;
     const respond = options.respond && !picksExample(prefer) ? options.respond : undefined;
     const outcome = await engine.request(
       { method: request.method, path: request.path, query: request.query, headers, body: body.value },
@@ -67,6 +68,9 @@ export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) =>
           respond: () => {
             const answer = respond(responderRequest(request, operation, body.value));
             answeredByResponder = answer !== undefined;
+            saved = answer?.saved;
+            // Awaited below, once Prism has validated the answer; a failure until then is not unhandled.
+            saved?.catch(() => {});
             // The absolute Location before Prism validates the answer (`format: uri`).
             return answer && withLocation(toEngineAnswer(answer), request.path, baseUrl);
           },
@@ -74,6 +78,12 @@ export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) =>
       },
     );
     if (outcome.kind !== 'answer') return prismRefusal(outcome, headers.accept);
+    // A change is acknowledged only once it would survive a crash of the mock.
+    const unsaved = await saved?.then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    if (unsaved) return refuse(REFUSALS.notSaved(unsaved.message));
 
     const { answer } = outcome;
     const answerErrors = errorsOf(outcome.answerFindings);

@@ -6,7 +6,7 @@ import type { StoreLimits } from './core/collection-store.js';
 import { exampleItems } from './core/example-seed.js';
 import { type Handler, handlersOf } from './core/operations.js';
 import type { ResourceDefinition } from './core/resource.js';
-import { StateFile } from './core/state-file.js';
+import { type Change, StateFile } from './core/state-file.js';
 import { type Contents, contentsOf, readSeedFile, serialise } from './core/twin-file.js';
 import { sizeOf } from './core/collection-store.js';
 import { RESOURCES } from './resources/index.js';
@@ -14,7 +14,10 @@ import { RESOURCES } from './resources/index.js';
 export interface TwinOptions {
   /** What the twin holds at start and after a reset: the spec's examples (default), nothing, or a seed file. */
   seed?: 'examples' | 'empty' | { file: string };
-  /** Keeps the collections across restarts (see core/state-file.ts). Default: memory only. */
+  /**
+   * Keeps the collections across restarts (see core/state-file.ts): a change is answered once it would
+   * survive a crash. One twin per file at a time. Default: memory only.
+   */
   stateFile?: string;
   /** Most items of each resource (`--max-profiles`). Default 10,000. */
   maxItems?: number;
@@ -25,8 +28,6 @@ export interface TwinOptions {
    * a new item: the spec types it `format: uri`, which strict mode checks. Default: a relative one.
    */
   baseUrl?: () => string;
-  /** A state file that could not be written (disk full, folder gone): the answers go on. */
-  onError?: (error: Error) => void;
   /** The resources the twin keeps (default: every folder of ./resources). */
   resources?: readonly ResourceDefinition[];
 }
@@ -36,12 +37,12 @@ export interface Twin {
   respond(request: TwinRequest): TwinAnswer | undefined;
   /** Back to the seed. Resolves once the state file (if any) holds it. */
   reset(): Promise<void>;
-  /** Resolves once every change so far is in the state file. */
-  flush(): Promise<void>;
   /** What the twin holds, as a state file holds it (`{ format, version, collections }`). */
   snapshot(): unknown;
   /** Replaces what the twin holds with a snapshot (or a seed file's document), checked like a seed file; a bad one is refused whole. */
   restore(document: unknown): Promise<void>;
+  /** A clean stop: the state file written whole, its journal removed, its lock released. */
+  close(): Promise<void>;
   /** Items held, over every resource. */
   readonly count: number;
 }
@@ -61,30 +62,40 @@ export async function createTwin(contract: Contract, options: TwinOptions = {}):
         ? examples(contract, collections)
         : await readSeedFile(seedOption.file, collections);
 
-  const onError = options.onError ?? (() => {});
-  const state = options.stateFile === undefined ? undefined : new StateFile(options.stateFile, collections, onError);
-  const saved = await state?.read();
+  const state = options.stateFile === undefined ? undefined : await StateFile.open(options.stateFile, collections);
   const load = (contents: Contents) => {
     for (const collection of collections) collection.store.replaceAll(contents.get(collection.definition.name) ?? []);
   };
-  load(saved ?? seed);
-  // A new state file is written at once, so a folder that cannot hold it fails the start, not a later request.
-  if (state && !saved) await state.write();
+  try {
+    load((await state?.read()) ?? seed);
+    // Written at once, so a folder that cannot hold the file fails the start, not a later request.
+    await state?.start();
+  } catch (error) {
+    await state?.release();
+    throw error;
+  }
 
+  let saved: Promise<void> | undefined;
   const context = {
     contract,
     location: (request: TwinRequest, id: string) => `${options.baseUrl?.() ?? ''}${request.path.replace(/\/$/, '')}/${id}`,
-    changed: () => void state?.save(),
+    changed: (change: Change) => void (saved = state?.record(change)),
   };
   // Dispatch by operationId: each resource answers its own operations.
   const handlers = new Map<string, Handler>(collections.flatMap((collection) => [...handlersOf(collection)]));
   return {
-    respond: (request) => handlers.get(request.operationId)?.(request, context),
+    respond: (request) => {
+      const handler = handlers.get(request.operationId);
+      if (!handler) return undefined;
+      saved = undefined;
+      const answer = handler(request, context);
+      // A change is answered once the state file holds it: the engine waits for `saved`.
+      return saved ? { ...answer, saved } : answer;
+    },
     reset: async () => {
       load(seed);
-      await state?.save();
+      await state?.recordAll();
     },
-    flush: async () => state?.flush(),
     snapshot: () => JSON.parse(serialise(collections)) as unknown,
     restore: async (document) => {
       const contents = contentsOf(document, 'The state', collections);
@@ -95,8 +106,9 @@ export async function createTwin(contract: Contract, options: TwinOptions = {}):
       );
       if (over.length > 0) throw refused('The state', over);
       load(contents);
-      await state?.save();
+      await state?.recordAll();
     },
+    close: async () => state?.close(),
     get count() {
       return collections.reduce((sum, collection) => sum + collection.store.count, 0);
     },

@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, readdir, rm, writeFile, chmod } from 'node:fs/promises';
+import { appendFile, chmod, copyFile, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MockSetupError } from '../../src/options.js';
 import { STATE_FORMAT, STATE_VERSION, createTwin } from '../../src/twin/index.js';
 import { IDS, kazooCreate, requests, spec } from './support.js';
 
@@ -86,37 +87,186 @@ describe('seed file', () => {
 });
 
 describe('state file', () => {
+  /** What a crashed twin leaves: the state file and its journal, without the lock of the process that held them. */
+  async function crashedCopy(state: string): Promise<string> {
+    const copy = join(folder, 'copy.json');
+    await copyFile(state, copy);
+    await copyFile(`${state}.journal`, `${copy}.journal`);
+    return copy;
+  }
+
   it('is created at start, follows every change, and is what the next start holds', async () => {
     const state = join(folder, 'state.json');
     const twin = await newTwin({ stateFile: state });
     expect(JSON.parse(await readFile(state, 'utf8'))).toMatchObject({ format: STATE_FORMAT, version: 2, collections: { 'pbx-connection-profiles': expect.any(Array) } });
     const created = (twin.respond(requests.create({ ...kazooCreate(), name: 'Kept' }))!.body as any).data;
     twin.respond(requests.delete(IDS.threeCxPbxId));
-    await twin.flush();
+    await twin.close();
 
     const next = await newTwin({ stateFile: state });
     expect((next.respond(requests.get(created.id))!.body as any).data).toEqual(created);
     expect(next.respond(requests.get(IDS.threeCxPbxId))!.status).toBe(404);
     expect(next.count).toBe(3);
+    await next.close();
+  });
+
+  it('answers a change with a promise that resolves once the journal holds it', async () => {
+    const state = join(folder, 'state.json');
+    const twin = await newTwin({ stateFile: state, seed: 'empty' });
+    const created = twin.respond(requests.create({ ...kazooCreate(), name: 'Journaled' }))!;
+    expect(created.saved).toBeInstanceOf(Promise);
+    await created.saved;
+    const id = (created.body as any).data.id;
+    expect(await readFile(`${state}.journal`, 'utf8')).toContain(id);
+    const patched = twin.respond(requests.patch(id, [{ op: 'replace', path: '/name', value: 'Renamed' }]))!;
+    await patched.saved;
+    // Reads change nothing and wait for nothing.
+    expect(twin.respond(requests.get(id))!.saved).toBeUndefined();
+
+    const next = await newTwin({ stateFile: await crashedCopy(state), seed: 'empty' });
+    expect((next.respond(requests.get(id))!.body as any).data.name).toBe('Renamed');
+    await next.close();
+    await twin.close();
   });
 
   it('after a reset holds the seed again', async () => {
     const state = join(folder, 'state.json');
     const twin = await newTwin({ stateFile: state, seed: 'empty' });
-    twin.respond(requests.create(kazooCreate()));
-    await twin.flush();
-    expect(await savedProfiles(state)).toHaveLength(1);
+    await twin.respond(requests.create(kazooCreate()))!.saved;
     await twin.reset();
+    const next = await newTwin({ stateFile: await crashedCopy(state), seed: 'examples' });
+    expect(next.count).toBe(0);
+    await next.close();
+    await twin.close();
     expect(await savedProfiles(state)).toEqual([]);
   });
 
-  it('coalesces a burst of changes into a few whole writes and leaves no temporary file', async () => {
+  it('after a restore holds the restored state', async () => {
     const state = join(folder, 'state.json');
     const twin = await newTwin({ stateFile: state, seed: 'empty' });
-    for (let index = 0; index < 200; index += 1) twin.respond(requests.create({ ...kazooCreate(), name: `PBX ${index}` }));
-    await twin.flush();
+    await twin.restore({ collections: { 'pbx-connection-profiles': [seeded] } });
+    const next = await newTwin({ stateFile: await crashedCopy(state), seed: 'empty' });
+    expect((next.respond(requests.get(seeded.id, OTHER_CUSTOMER))!.body as any).data).toEqual(seeded);
+    await next.close();
+    await twin.close();
+  });
+
+  it('shares syncs among a burst of changes, and leaves the state file alone once stopped', async () => {
+    const state = join(folder, 'state.json');
+    const twin = await newTwin({ stateFile: state, seed: 'empty' });
+    const answers = Array.from({ length: 200 }, (_, index) => twin.respond(requests.create({ ...kazooCreate(), name: `PBX ${index}` }))!);
+    await Promise.all(answers.map((answer) => answer.saved));
+    expect((await readFile(`${state}.journal`, 'utf8')).trim().split('\n')).toHaveLength(201);
+    expect((await readdir(folder)).sort()).toEqual(['state.json', 'state.json.journal', 'state.json.lock']);
+    await twin.close();
     expect(await savedProfiles(state)).toHaveLength(200);
     expect(await readdir(folder)).toEqual(['state.json']);
+  });
+
+  it('appends a change to the journal instead of rewriting the state file, and compacts once the journal outgrows it', async () => {
+    const state = join(folder, 'state.json');
+    const twin = await newTwin({ stateFile: state, seed: 'empty' });
+    const before = await stat(state);
+    await twin.respond(requests.create(kazooCreate()))!.saved;
+    expect((await stat(state)).ino).toBe(before.ino);
+    expect((await stat(`${state}.journal`)).size).toBeLessThan(1_000);
+    // 50 profiles of 100 KB: past the 4 MiB below which a journal is never compacted.
+    const big = Array.from({ length: 50 }, () => twin.respond(requests.create({ ...kazooCreate(), apiKey: 'k'.repeat(100_000) }))!);
+    await Promise.all(big.map((answer) => answer.saved));
+    // The journal syncs its batches in turn, compacting between two: once a later change is saved, the compaction is done.
+    await twin.respond(requests.create(kazooCreate()))!.saved;
+    expect((await stat(state)).ino).not.toBe(before.ino);
+    expect((await savedProfiles(state)).length).toBeGreaterThan(40);
+    expect((await stat(`${state}.journal`)).size).toBeLessThan(4 * 1024 * 1024);
+    await twin.close();
+  });
+
+  it('ignores a torn last line of the journal (a crash in the middle of a write, never answered)', async () => {
+    const state = join(folder, 'state.json');
+    const twin = await newTwin({ stateFile: state, seed: 'empty' });
+    await twin.respond(requests.create({ ...kazooCreate(), name: 'Whole' }))!.saved;
+    const copy = await crashedCopy(state);
+    await twin.close();
+    await appendFile(`${copy}.journal`, '{"put":"pbx-connection-profiles","item":{"_type":"Kaz');
+    const next = await newTwin({ stateFile: copy, seed: 'empty' });
+    expect(next.count).toBe(1);
+    await next.close();
+    expect(await readdir(folder)).not.toContain('copy.json.journal');
+  });
+
+  it.each([
+    { name: 'a corrupt line before the last', journal: (text: string) => `${text}{"put":\n{"delete":"pbx-connection-profiles","id":"x"}\n`, reason: /copy\.json\.journal line 3: not valid JSON/ },
+    { name: 'a change of an unknown resource', journal: (text: string) => `${text}{"put":"pbx-profiles","item":{}}\n`, reason: /copy\.json\.journal: line 3 is not a change of this mock's resources/ },
+    { name: 'a bad profile', journal: (text: string) => `${text}{"put":"pbx-connection-profiles","item":{"id":"x"}}\n`, reason: /copy\.json\.journal: collections\/pbx-connection-profiles after the journal\/1\/_type is required/ },
+    { name: 'a foreign file', journal: () => 'hello\nworld\n', reason: /copy\.json\.journal is not a journal of this mock/ },
+  ])('refuses a journal with $name, and leaves both files untouched', async ({ journal, reason }) => {
+    const state = join(folder, 'state.json');
+    const twin = await newTwin({ stateFile: state, seed: 'empty' });
+    await twin.respond(requests.create(kazooCreate()))!.saved;
+    const copy = await crashedCopy(state);
+    await twin.close();
+    await writeFile(`${copy}.journal`, journal(await readFile(`${copy}.journal`, 'utf8')));
+    const before = [await readFile(copy, 'utf8'), await readFile(`${copy}.journal`, 'utf8')];
+    const error = await newTwin({ stateFile: copy }).catch((caught: Error) => caught);
+    expect((error as Error).message).toMatch(reason);
+    expect((error as Error).message).toMatch(/Refusing to start so as not to replace it/);
+    expect([await readFile(copy, 'utf8'), await readFile(`${copy}.journal`, 'utf8')]).toEqual(before);
+    expect((await readdir(folder)).sort()).toEqual(['copy.json', 'copy.json.journal', 'state.json']);
+  });
+
+  it('refuses a journal whose state file is gone', async () => {
+    const state = join(folder, 'state.json');
+    await writeFile(`${state}.journal`, '');
+    await expect(newTwin({ stateFile: state })).rejects.toThrow(`State file ${state} does not exist but its journal ${state}.journal does`);
+  });
+
+  it('refuses a second twin on the same file until the first is stopped', async () => {
+    const state = join(folder, 'state.json');
+    const twin = await newTwin({ stateFile: state });
+    await expect(newTwin({ stateFile: state })).rejects.toThrow(`State file ${state} is in use by another mock (this process, as ${state}.lock says)`);
+    await twin.close();
+    await (await newTwin({ stateFile: state })).close();
+  });
+
+  it('follows a symbolic link: writes its target, keeps the link; refuses a link to nowhere', async () => {
+    const target = join(folder, 'real.json');
+    const link = join(folder, 'state.json');
+    await symlink(target, link);
+    await expect(newTwin({ stateFile: link })).rejects.toThrow(`State file ${link} is a symbolic link to a path that does not exist`);
+    await writeFile(target, JSON.stringify({ format: STATE_FORMAT, version: 2, collections: { 'pbx-connection-profiles': [seeded] } }));
+    const twin = await newTwin({ stateFile: link });
+    const created = (twin.respond(requests.create(kazooCreate()))!.body as any).data;
+    await twin.close();
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect((await savedProfiles(target)).map((profile: any) => profile.id)).toEqual([seeded.id, created.id]);
+  });
+
+  it.each([
+    { name: 'a folder', make: (path: string) => mkdir(path), reason: 'is a folder, not a regular file' },
+  ])('refuses $name in place of the file', async ({ make, reason }) => {
+    const state = join(folder, 'state.json');
+    await make(state);
+    await expect(newTwin({ stateFile: state })).rejects.toThrow(`State file ${state} ${reason}`);
+    await expect(newTwin({ seed: { file: state } })).rejects.toThrow(`Seed file ${state} ${reason}`);
+  });
+
+  it('reads a state file and a seed file that start with a UTF-8 byte order mark', async () => {
+    const state = await file('state.json', `\uFEFF${JSON.stringify({ format: STATE_FORMAT, version: 2, collections: { 'pbx-connection-profiles': [seeded] } })}`);
+    const twin = await newTwin({ stateFile: state });
+    expect(twin.count).toBe(1);
+    await twin.close();
+    const seed = await file('seed.json', `\uFEFF${JSON.stringify({ profiles: [seeded] })}`);
+    expect((await newTwin({ seed: { file: seed } })).count).toBe(1);
+  });
+
+  it('refuses a deeply nested file with a message, before anything overflows the stack', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const seed = await file('seed.json', `{"profiles":[${JSON.stringify(seeded).slice(0, -1)},"x":${deep}}]}`);
+    const error = await newTwin({ seed: { file: seed } }).catch((caught: Error) => caught);
+    expect(error).toBeInstanceOf(MockSetupError);
+    expect((error as Error).message).toBe(`${seed}: it nests arrays and objects more than 100 levels deep.`);
+    const state = await file('state.json', `{"format":"${STATE_FORMAT}","version":2,"collections":{"pbx-connection-profiles":[${JSON.stringify(seeded).slice(0, -1)},"x":${deep}}]}}`);
+    await expect(newTwin({ stateFile: state })).rejects.toThrow(/nests arrays and objects more than 100 levels deep\. Refusing to start/);
   });
 
   it.each([
@@ -145,25 +295,24 @@ describe('state file', () => {
     expect((twin.respond(requests.get(seeded.id, OTHER_CUSTOMER))!.body as any).data).toEqual(seeded);
     expect((twin.respond(requests.find('seed-account'))!.body as any).data.id).toBe(seeded.id);
     twin.respond(requests.create(kazooCreate()));
-    await twin.flush();
+    await twin.close();
     expect(JSON.parse(await readFile(state, 'utf8'))).toMatchObject({ format: STATE_FORMAT, version: STATE_VERSION });
     expect((await savedProfiles(state))[0]).toEqual(seeded);
     expect(await savedProfiles(state)).toHaveLength(2);
   });
 
-  it('refuses to start when the state file cannot be written', async () => {
-    await expect(newTwin({ stateFile: join(folder, 'no', 'such', 'folder', 'state.json') })).rejects.toThrow(/cannot be written \(ENOENT\)/);
+  it('names the missing folder of a state file', async () => {
+    const missing = join(folder, 'no', 'such', 'folder');
+    await expect(newTwin({ stateFile: join(missing, 'state.json') })).rejects.toThrow(
+      `The folder ${missing} of state file ${join(missing, 'state.json')} does not exist: create it or choose another state file.`,
+    );
   });
 
-  it('reports a write that fails later, and keeps answering', async () => {
-    const errors: Error[] = [];
+  it('fails a clean stop that cannot write the state file, with the reason', async () => {
     const sub = join(folder, 'sub');
-    await import('node:fs/promises').then((fs) => fs.mkdir(sub));
-    const twin = await newTwin({ stateFile: join(sub, 'state.json'), seed: 'empty', onError: (error: Error) => errors.push(error) });
+    await mkdir(sub);
+    const twin = await newTwin({ stateFile: join(sub, 'state.json'), seed: 'empty' });
     await rm(sub, { recursive: true });
-    expect(twin.respond(requests.create(kazooCreate()))!.status).toBe(201);
-    await twin.flush();
-    expect(errors.map((error) => error.message)).toEqual([expect.stringMatching(/state\.json cannot be written/)]);
-    expect(twin.count).toBe(1);
+    await expect(twin.close()).rejects.toThrow(/state\.json cannot be written \(ENOENT\)/);
   });
 });

@@ -3,6 +3,7 @@ import { type Contract, invalidRequestMessage } from '@myreports/pbx-contract';
 import type { Collection } from './collection.js';
 import { type InsertResult, type Item, idKey } from './collection-store.js';
 import * as envelope from './envelopes.js';
+import type { Change } from './state-file.js';
 import { type TwinAnswer, type TwinRequest, parameter } from './resource.js';
 
 export interface OperationContext {
@@ -10,7 +11,7 @@ export interface OperationContext {
   /** The URL of a new item on this mock, for `Location`. */
   location(request: TwinRequest, id: string): string;
   /** Called after every change, so the state file can follow. */
-  changed(): void;
+  changed(change: Change): void;
 }
 
 export type Handler = (request: TwinRequest, context: OperationContext) => TwinAnswer;
@@ -54,7 +55,7 @@ const GENERIC = {
     for (const parent of definition.parents) item[parent.field] = idKey(parameter(request.pathParams, parent.parameter));
     const stored = collection.store.insert(item);
     if (!stored.ok) return full(stored, collection);
-    context.changed();
+    context.changed({ collection, put: item });
     return envelope.item(201, item, { location: context.location(request, id) });
   },
 
@@ -66,14 +67,15 @@ const GENERIC = {
     // All or nothing: the operations were applied to a copy, which now takes the stored one's place.
     const stored = collection.store.replace(patched);
     if (!stored.ok) return full(stored, collection);
-    context.changed();
+    context.changed({ collection, put: patched });
     return envelope.noData();
   },
 
   delete(request: TwinRequest, collection: Collection, context: OperationContext): TwinAnswer {
     const { store, definition } = collection;
-    if (!store.remove(parentIdsOf(request, collection), parameter(request.pathParams, definition.key.parameter))) return envelope.notFound();
-    context.changed();
+    const id = parameter(request.pathParams, definition.key.parameter);
+    if (!store.remove(parentIdsOf(request, collection), id)) return envelope.notFound();
+    context.changed({ collection, delete: id });
     return envelope.noData();
   },
 };

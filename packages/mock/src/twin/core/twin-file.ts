@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { MockSetupError } from '../../options.js';
 import { checkItems, refused } from './checked-items.js';
 import type { Collection } from './collection.js';
@@ -58,10 +59,15 @@ export function contentsOf(document: unknown, file: string, collections: readonl
   return contents;
 }
 
+/** The text of a seed or state file; a UTF-8 byte order mark (as some editors write) is dropped. */
 export async function readText(file: string, what: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    // Only a regular file is read: a FIFO would block the start forever, a device could be endless.
+    const found = await stat(file);
+    if (!found.isFile()) throw new MockSetupError(`${what} ${file} is ${kindOf(found)}, not a regular file: give the path of a JSON file.`);
+    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
+    if (error instanceof MockSetupError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new MockSetupError(
       code === 'ENOENT' ? `${what} ${file} does not exist.` : `${what} ${file} cannot be read (${code ?? (error as Error).message}).`,
@@ -69,12 +75,44 @@ export async function readText(file: string, what: string): Promise<string> {
   }
 }
 
+/** What a path that is not a regular file is, for a message. */
+export function kindOf(found: Stats): string {
+  if (found.isDirectory()) return 'a folder';
+  if (found.isFIFO()) return 'a FIFO (named pipe)';
+  if (found.isSocket()) return 'a socket';
+  if (found.isCharacterDevice() || found.isBlockDevice()) return 'a device';
+  return 'a special file';
+}
+
+/**
+ * Deepest nesting of arrays and objects a file may hold. An item of the API nests a few levels;
+ * thousands overflow the stack of JSON.stringify (which sizes every item), so a file is refused first.
+ */
+export const MAX_DEPTH = 100;
+
 export function parseJson(text: string, file: string): unknown {
+  let document: unknown;
   try {
-    return JSON.parse(text);
+    document = JSON.parse(text);
   } catch (error) {
     throw refused(file, [`not valid JSON (${(error as Error).message})`]);
   }
+  if (depthOf(document) > MAX_DEPTH) throw refused(file, [`it nests arrays and objects more than ${MAX_DEPTH} levels deep`]);
+  return document;
+}
+
+/** Levels of nesting, counted without recursion (the point is not to overflow the stack). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [next, depth] = pending.pop()!;
+    if (typeof next !== 'object' || next === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(next)) if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Reads a seed file; a state file of the twin is a valid seed file too. */
