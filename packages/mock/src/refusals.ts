@@ -19,6 +19,13 @@ export const REFUSALS = {
   tooManyPatchOperations: (count: number, limit: number) =>
     refusal(400, `Invalid request: the body holds ${count} operations; a JSON Patch may hold at most ${limit}.`),
   tooManyMembers: (limit: number) => refusal(400, `Invalid request: the body holds more than ${limit} fields and items; at most ${limit} are accepted.`),
+  preferredStatusNotDeclared: (code: number, statuses: readonly string[]) =>
+    refusal(400, `Invalid request: header Prefer asks for code=${code}, which this operation does not declare; it answers ${statuses.join(', ')}.`),
+  preferredExampleNotDeclared: (name: string, status: number, names: readonly string[]) =>
+    refusal(
+      400,
+      `Invalid request: header Prefer asks for example=${name}, which the ${status} answer of this operation does not have; ${names.length > 0 ? `its examples are ${names.join(', ')}` : 'it has no named example'}.`,
+    ),
   invalidPrefer: () => refusal(400, 'Invalid request: header Prefer must be code=<status>, example=<name> or dynamic=true|false.'),
   invalidFaultPreference: (problem: string) => refusal(400, `Invalid request: ${problem}`),
   // Faults a test asked for (test-tool/faults.ts): the API's envelope, and when to retry.
@@ -38,8 +45,6 @@ export const REFUSALS = {
       500,
       `The mock's answer (${status}) breaks the contract: ${violations.slice(0, 10).join('; ')}${violations.length > 10 ? `; and ${violations.length - 10} more` : ''}.`,
     ),
-  /** Prism's own 404 where the mock's router found an operation (`Prefer: example=` an unknown name, `code=` an undocumented status): the vendor's text. */
-  notFound: () => refusal(404, 'Not Found'),
   // The HTTP server.
   /** `Host` names another site: a web page that rebound its DNS name to this machine (allowed-hosts.ts). */
   hostNotAllowed: (host: string) =>

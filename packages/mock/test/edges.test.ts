@@ -87,6 +87,38 @@ describe('the contract edges answer in the envelope', () => {
   });
 });
 
+describe('Prefer names only what the operation declares', () => {
+  it.each([
+    ['code=500', /^Invalid request: header Prefer asks for code=500, which this operation does not declare; it answers 200, 400, 401, 404\.$/],
+    ['code=201', /asks for code=201, which this operation does not declare/],
+    ['example=NoSuch', /^Invalid request: header Prefer asks for example=NoSuch, which the 200 answer of this operation does not have; its examples are KazooProfile, ThreeCxProfile/],
+    ['code=200, example=hasOwnProperty', /asks for example=hasOwnProperty, which the 200 answer/],
+    ['example=constructor', /asks for example=constructor, which the 200 answer/],
+    ['code=404, example=KazooProfile', /asks for example=KazooProfile, which the 404 answer of this operation does not have/],
+  ])('Prefer: %s → 400 naming it and what is declared (not 404, which reads as a missing profile, nor 500)', async (prefer, message) => {
+    const answer = await call(mock.url, 'GET', PATHS.profile(), { headers: { ...BEARER, prefer } });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ error: 400, ...ENVELOPE, message: expect.stringMatching(message) });
+  });
+
+  it('what is declared still answers', async () => {
+    expect((await call(mock.url, 'GET', PATHS.profile(), { headers: { ...BEARER, prefer: 'code=401' } })).status).toBe(401);
+    expect((await call(mock.url, 'GET', PATHS.profile(), { headers: { ...BEARER, prefer: 'code=200, example=ThreeCxProfile' } })).json.data._type).toBe('ThreeCxConnectionProfile');
+  });
+});
+
+describe('a body the operation does not take is ignored, as the API does', () => {
+  it.each([
+    ['GET', PATHS.profile(), 200],
+    ['DELETE', PATHS.profile(IDS.threeCxPbxId), 200],
+  ])('%s with a JSON body: answered as without one (%s), not "the body is required"', async (method, path, status) => {
+    const body = JSON.stringify({ name: 'ignored' });
+    const answer = await callWith(mock.url, method, path, { ...WRITE_HEADERS, 'content-length': String(body.length) }, body);
+    expect(answer.json?.message).toBeUndefined();
+    expect(answer.status).toBe(status);
+  });
+});
+
 describe('limits', () => {
   it('a 10 MB body: the client, still sending, reads the whole 413 (fetch, and a socket that reads only once all is sent)', async () => {
     const body = Buffer.alloc(10 * 1024 * 1024, 0x20);

@@ -139,8 +139,12 @@ const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Se
     want: { status: 500, message: expect.stringMatching(/^The mock's answer \(200\) breaks the contract: response\.body/) },
     provoke: async () => seen(await call(strict.url, 'GET', PATHS.profiles, { headers: BEARER })),
   },
-  notFound: {
-    want: REFUSALS.notFound(),
+  preferredStatusNotDeclared: {
+    want: REFUSALS.preferredStatusNotDeclared(500, ['200', '400', '401', '404']),
+    provoke: async () => seen(await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'code=500' } })),
+  },
+  preferredExampleNotDeclared: {
+    want: REFUSALS.preferredExampleNotDeclared('NoSuchExample', 200, ['ProfileList', 'EmptyProfileList']),
     provoke: async () => seen(await call(mock.url, 'GET', PATHS.profiles, { headers: { ...BEARER, prefer: 'example=NoSuchExample' } })),
   },
   payloadTooLarge: {

@@ -21,8 +21,6 @@ export function prismRefusal(outcome: Exclude<EngineOutcome, { kind: 'answer' }>
   switch (outcome.status) {
     case 406:
       return refuse(REFUSALS.notAcceptable(accept));
-    case 404:
-      return refuse(REFUSALS.notFound());
     case 422:
       return refuse(REFUSALS.invalidRequest(`Invalid request: ${detail}`));
     default:

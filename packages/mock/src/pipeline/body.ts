@@ -31,6 +31,12 @@ export function checkBody(
   return body;
 }
 
+/** The headers without those that announce a body, for an operation that takes none. */
+export function withoutBody(headers: Record<string, string>): Record<string, string> {
+  const { 'content-type': _type, 'content-length': _length, 'transfer-encoding': _encoding, ...rest } = headers;
+  return rest;
+}
+
 /** A 415 when a body comes with a Content-Type the operation does not take (or none). */
 function contentTypeRefusal(takes: string[], contentType: string | undefined): Refusal | undefined {
   if (contentType === undefined || contentType.trim() === '') return REFUSALS.contentTypeMissing(takes);

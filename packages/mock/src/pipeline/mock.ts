@@ -5,9 +5,9 @@ import { REFUSALS } from '../refusals.js';
 import { type RawRequest, type Reply, refuse } from '../reply.js';
 import type { Responder, ResponderAnswer } from '../responder.js';
 import { describe, errorsOf, prismRefusal, serialise } from './answer.js';
-import { checkBody } from './body.js';
+import { checkBody, withoutBody } from './body.js';
 import { withLocation } from './location.js';
-import { picksExample, picksStaticAnswer } from './prefer.js';
+import { picksExample, picksStaticAnswer, undeclaredChoice } from './prefer.js';
 import { type ApiRequest, readRequest } from './request.js';
 import { type FaultPlan, type PreferredFaults, readPreferredFaults } from '../test-tool/faults.js';
 
@@ -55,12 +55,15 @@ export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) =>
     if ('refusal' in body) return refuse(body.refusal);
     const prefer = engine.preference(headers);
     if (prefer === 'invalid') return refuse(REFUSALS.invalidPrefer());
+    const undeclared = undeclaredChoice(prefer, operation, contract);
+    if (undeclared) return refuse(undeclared);
 
     let answeredByResponder = false;
     let saved: Promise<void> | undefined;
     const respond = options.respond && !picksExample(prefer) ? options.respond : undefined;
     const outcome = await engine.request(
-      { method: request.method, path: request.path, query: request.query, headers, body: body.value },
+      // An operation that takes no body ignores one, as the API does: Prism would call its Content-Type a problem.
+      { method: request.method, path: request.path, query: request.query, headers: operation.requestMediaTypes.length > 0 ? headers : withoutBody(headers), body: body.value },
       {
         operationId: operation.operationId,
         choice: options.typedExamples ? typedExample(prefer, operation, body.value, contract) : prefer,

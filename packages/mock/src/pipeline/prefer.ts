@@ -1,4 +1,6 @@
+import type { Contract, Operation } from '@myreports/pbx-contract';
 import type { MockChoice } from '../prism-engine.js';
+import { REFUSALS, type Refusal } from '../refusals.js';
 
 /**
  * What `Prefer` asks of one answer, read once per request by Prism's own reading
@@ -18,4 +20,20 @@ export function picksExample(prefer: MockChoice): boolean {
  */
 export function picksStaticAnswer(prefer: MockChoice): boolean {
   return prefer.exampleKey !== undefined || prefer.dynamic !== undefined || (prefer.code !== undefined && (prefer.code < 200 || prefer.code >= 300));
+}
+
+/**
+ * A status or an example `Prefer` names that the operation does not declare, refused with the ones
+ * it does (Prism would answer 404, which reads as a missing profile). Names are compared as the
+ * spec spells them, never looked up on an object: `example=hasOwnProperty` is just an unknown name.
+ * An example is looked for in the answer of `code=`, or of the success status without it, as Prism does.
+ */
+export function undeclaredChoice(prefer: MockChoice, operation: Operation, contract: Contract): Refusal | undefined {
+  const statuses = Object.keys(operation.responses).filter((status) => /^\d{3}$/.test(status));
+  if (prefer.code !== undefined && !statuses.includes(String(prefer.code))) return REFUSALS.preferredStatusNotDeclared(prefer.code, statuses);
+  if (prefer.exampleKey === undefined) return undefined;
+  const status = prefer.code ?? contract.successStatus(operation);
+  const bodies = Object.entries(operation.responses).find(([declared]) => declared === String(status))?.[1] ?? {};
+  const names = [...new Set(Object.values(bodies).flatMap((body) => body.examples.map((example) => example.name)))];
+  return names.includes(prefer.exampleKey) ? undefined : REFUSALS.preferredExampleNotDeclared(prefer.exampleKey, status, names);
 }
