@@ -22,7 +22,7 @@ export function mockService(options: MockOptions): Service {
                 `The mock keeps the profiles you create, per customer, in memory (from the spec's examples at start): reset with \`curl -X POST -H 'X-Mock-Control: 1' ${mock.url}/__mock/reset\`, or run \`npm start -- --static\` to replay the examples instead.`,
               ]),
           '',
-          `Browser apps on any local port (http://localhost:<port>) may call it (CORS); another origin needs \`npm start -- --cors <origin>\`. For tests: \`Prefer: fault=503\`, \`--error-rate\`, ${mock.url}/__mock/requests (packages/mock/README.md).`,
+          `Browser apps on any local port (http://localhost:<port>) may call it (CORS); another origin needs \`npm start -- --cors <origin>\`. For tests: \`Prefer: fault=503\`, \`--error-rate\`, what was sent with \`curl -H 'X-Mock-Control: 1' ${mock.url}/__mock/requests\` (packages/mock/README.md).`,
         ],
         stop: () => mock.stop(),
       };
