@@ -12,6 +12,11 @@ describe('listOperations', () => {
       'GET /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId} getPbxConnectionProfile',
       'DELETE /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId} deletePbxConnectionProfile',
       'PATCH /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId} patchPbxConnectionProfile',
+      'GET /v1.0/customers/{customerTenantId}/pbxs listResellerPbxConnectionProfiles',
+      'POST /v1.0/customers/{customerTenantId}/pbxs createResellerPbxConnectionProfile',
+      'GET /v1.0/customers/{customerTenantId}/pbxs/{pbxId} getResellerPbxConnectionProfile',
+      'DELETE /v1.0/customers/{customerTenantId}/pbxs/{pbxId} deleteResellerPbxConnectionProfile',
+      'PATCH /v1.0/customers/{customerTenantId}/pbxs/{pbxId} patchResellerPbxConnectionProfile',
       'GET /v1.0/pbxs findPbxConnectionProfileByInstance',
     ]);
   });

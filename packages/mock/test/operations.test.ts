@@ -30,6 +30,17 @@ const requests: Record<string, { method: string; path: string; headers: Record<s
   },
   deletePbxConnectionProfile: { method: 'DELETE', path: PATHS.profile(), headers: BEARER, success: 200 },
   findPbxConnectionProfileByInstance: { method: 'GET', path: PATHS.find(), headers: BEARER, success: 200 },
+  listResellerPbxConnectionProfiles: { method: 'GET', path: PATHS.resellerProfiles, headers: BEARER, success: 200 },
+  createResellerPbxConnectionProfile: { method: 'POST', path: PATHS.resellerProfiles, headers: WRITE_HEADERS, body: threeCxCreate(), success: 201 },
+  getResellerPbxConnectionProfile: { method: 'GET', path: PATHS.resellerProfile(IDS.threeCxPbxId), headers: BEARER, success: 200 },
+  patchResellerPbxConnectionProfile: {
+    method: 'PATCH',
+    path: PATHS.resellerProfile(IDS.threeCxPbxId),
+    headers: WRITE_HEADERS,
+    body: [{ op: 'replace', path: '/enabled', value: true }],
+    success: 200,
+  },
+  deleteResellerPbxConnectionProfile: { method: 'DELETE', path: PATHS.resellerProfile('5e7a9c1b-3d5f-4a7c-9e1b-3d5f7a9c1e3b'), headers: BEARER, success: 200 },
 };
 
 describe('every operation answers every documented status', () => {

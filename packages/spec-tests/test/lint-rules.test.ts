@@ -75,7 +75,7 @@ describe.concurrent('the lint configuration', () => {
     ["a code sample named after another operation", (spec) => spec.mutate(GET, 'curl/getPbxConnectionProfile.sh', 'curl/listPbxConnectionProfiles.sh'), 'layout/operation-file'],
     ['a schema in the examples folder', (spec) => spec.copy(`${PROFILES}/schemas/PbxInstanceId.yaml`, `${PROFILES}/examples/PbxInstanceId.yaml`).mutate(`${PROFILES}/parameters/InstanceId.yaml`, '../schemas/PbxInstanceId.yaml', '../examples/PbxInstanceId.yaml'), 'layout/component-file'],
     ['a schema in the folder of no tag', (spec) => spec.copy(`${PROFILES}/schemas/PbxInstanceId.yaml`, 'resources/profiles/schemas/PbxInstanceId.yaml').mutate(`${PROFILES}/parameters/InstanceId.yaml`, '../schemas/PbxInstanceId.yaml', '../../profiles/schemas/PbxInstanceId.yaml'), 'layout/component-file'],
-    ["a resource's example named like a shared one", (spec) => spec.copy(`${PROFILES}/examples/ProfileDeleted.yaml`, `${PROFILES}/examples/NotFound.yaml`).mutate(`${PROFILES}/deletePbxConnectionProfile.yaml`, './examples/ProfileDeleted.yaml', './examples/NotFound.yaml'), 'layout/component-file'],
+    ["a resource's example named like a shared one", (spec) => spec.copy(`${PROFILES}/examples/ProfileDeleted.yaml`, `${PROFILES}/examples/NotFound.yaml`).mutate(`${PROFILES}/responses/PbxConnectionProfileDeleted.yaml`, '../examples/ProfileDeleted.yaml', '../examples/NotFound.yaml'), 'layout/component-file'],
   ];
 
   it.each(misplaced)('catches %s', async (_, misplace, rule) => {

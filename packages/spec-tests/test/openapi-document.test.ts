@@ -21,7 +21,7 @@ describe('the bundled document', () => {
     expect(refs.filter((ref) => !ref.startsWith('"$ref":"#/'))).toEqual([]);
   });
 
-  it('has the six operations of the API, each with a camelCase operationId and a summary', () => {
+  it('has the operations of the API, each with a camelCase operationId and a summary', () => {
     const operations = listOperations(loadBundledSpec()).map(({ method, path, operationId }) => [
       `${method} ${path}`,
       operationId,
@@ -32,6 +32,11 @@ describe('the bundled document', () => {
       ['GET /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}', 'getPbxConnectionProfile'],
       ['DELETE /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}', 'deletePbxConnectionProfile'],
       ['PATCH /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}', 'patchPbxConnectionProfile'],
+      ['GET /v1.0/customers/{customerTenantId}/pbxs', 'listResellerPbxConnectionProfiles'],
+      ['POST /v1.0/customers/{customerTenantId}/pbxs', 'createResellerPbxConnectionProfile'],
+      ['GET /v1.0/customers/{customerTenantId}/pbxs/{pbxId}', 'getResellerPbxConnectionProfile'],
+      ['DELETE /v1.0/customers/{customerTenantId}/pbxs/{pbxId}', 'deleteResellerPbxConnectionProfile'],
+      ['PATCH /v1.0/customers/{customerTenantId}/pbxs/{pbxId}', 'patchResellerPbxConnectionProfile'],
       ['GET /v1.0/pbxs', 'findPbxConnectionProfileByInstance'],
     ]);
   });

@@ -1,10 +1,12 @@
 import { request } from 'node:http';
 import { IDS, validAcceptCharges } from '@myreports/pbx-fixtures';
 
-/** Paths of the three resources, on the ids every example uses. */
+/** Paths of the operations, on the ids every example uses. */
 export const PATHS = {
   profiles: `/v1.0/accounts/${IDS.accountTenantId}/customers/${IDS.customerTenantId}/pbxs`,
   profile: (pbxId: string = IDS.kazooPbxId) => `/v1.0/accounts/${IDS.accountTenantId}/customers/${IDS.customerTenantId}/pbxs/${pbxId}`,
+  resellerProfiles: `/v1.0/customers/${IDS.customerTenantId}/pbxs`,
+  resellerProfile: (pbxId: string = IDS.kazooPbxId) => `/v1.0/customers/${IDS.customerTenantId}/pbxs/${pbxId}`,
   find: (instanceId = '12345') => `/v1.0/pbxs?instanceId=${encodeURIComponent(instanceId)}`,
 };
 

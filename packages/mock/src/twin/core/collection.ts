@@ -32,6 +32,8 @@ export function createCollection(contract: Contract, definition: ResourceDefinit
   const operations = Object.fromEntries(
     Object.entries(definition.operations).map(([kind, operationId]) => [kind, contract.operation(operationId)]),
   ) as Collection['operations'];
+  // A mirror the spec lacks is a setup mistake, found at start rather than by a request.
+  for (const operationId of Object.values(definition.mirrors ?? {})) contract.operation(operationId);
   const shown = operations.get ?? operations.list ?? operations.create;
   const stored = shown ? itemSchema(contract, shown) : {};
   const sent = operations.create?.requestSchema('application/json');

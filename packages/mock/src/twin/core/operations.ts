@@ -4,7 +4,7 @@ import type { Collection } from './collection.js';
 import { type InsertResult, type Item, idKey } from './collection-store.js';
 import * as envelope from './envelopes.js';
 import type { Change } from './state-file.js';
-import { type TwinAnswer, type TwinRequest, parameter } from './resource.js';
+import { type GenericKind, type TwinAnswer, type TwinRequest, parameter } from './resource.js';
 
 export interface OperationContext {
   contract: Contract;
@@ -20,16 +20,18 @@ export type Handler = (request: TwinRequest, context: OperationContext) => TwinA
 export function handlersOf(collection: Collection): Map<string, Handler> {
   const { operations, store, definition } = collection;
   const handlers = new Map<string, Handler>();
-  const add = (kind: keyof typeof GENERIC) => {
+  for (const kind of Object.keys(GENERIC) as GenericKind[]) {
+    const handler: Handler = (request, context) => GENERIC[kind](request, collection, context);
     const operation = operations[kind];
-    if (operation) handlers.set(operation.operationId, (request, context) => GENERIC[kind](request, collection, context));
-  };
-  for (const kind of Object.keys(GENERIC) as (keyof typeof GENERIC)[]) add(kind);
+    if (operation) handlers.set(operation.operationId, handler);
+    const mirror = definition.mirrors?.[kind];
+    if (mirror) handlers.set(mirror, handler);
+  }
   for (const [operationId, handler] of Object.entries(definition.handlers ?? {})) handlers.set(operationId, (request) => handler(request, store));
   return handlers;
 }
 
-const GENERIC = {
+const GENERIC: Record<GenericKind, (request: TwinRequest, collection: Collection, context: OperationContext) => TwinAnswer> = {
   list(request: TwinRequest, collection: Collection): TwinAnswer {
     // Any well-formed parent id is taken to exist (the spec has no parent resource yet).
     return envelope.list(collection.store.list(parentIdsOf(request, collection)).map((item) => pick(item, collection.listFields)));

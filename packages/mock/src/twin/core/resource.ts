@@ -3,6 +3,9 @@ import type { CollectionStore, Item } from './collection-store.js';
 
 export type { TwinAnswer, TwinRequest };
 
+/** The operations every resource may have, answered by the generic core. */
+export type GenericKind = 'list' | 'get' | 'create' | 'patch' | 'delete';
+
 /**
  * What a resource folder (`../resources/<tag>/`) declares; the rest is read from the spec through
  * its operations (the item schema, the create body, the patchable paths, the defaults).
@@ -15,7 +18,13 @@ export interface ResourceDefinition {
   /** The key this collection had in files before format version 2 (`profiles`), still read. */
   legacyFileKey?: string;
   /** The operationIds of the generic operations this resource has; any may be missing. */
-  operations: Partial<Record<'list' | 'get' | 'create' | 'patch' | 'delete', string>>;
+  operations: Partial<Record<GenericKind, string>>;
+  /**
+   * The same operations at a second family of paths, by kind (the reseller's
+   * `/v1.0/customers/{customerTenantId}/pbxs` beside the account's): each answers as its generic
+   * operation does, on the same items, so its path needs only the parents the items are kept under.
+   */
+  mirrors?: Partial<Record<GenericKind, string>>;
   /** The item's own id: its path parameter and field (`pbxId`, `id`). A create sets it to a new GUID. */
   key: { parameter: string; field: string };
   /**

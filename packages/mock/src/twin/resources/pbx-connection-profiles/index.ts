@@ -29,6 +29,14 @@ export const pbxConnectionProfiles: ResourceDefinition = {
     patch: 'patchPbxConnectionProfile',
     delete: 'deletePbxConnectionProfile',
   },
+  // A reseller's paths: the same profiles, kept per customer, without the account in the path.
+  mirrors: {
+    list: 'listResellerPbxConnectionProfiles',
+    get: 'getResellerPbxConnectionProfile',
+    create: 'createResellerPbxConnectionProfile',
+    patch: 'patchResellerPbxConnectionProfile',
+    delete: 'deleteResellerPbxConnectionProfile',
+  },
   key: { parameter: 'pbxId', field: 'id' },
   // Kept per customer, whatever account is in the path, until the spec has a customers resource.
   parents: [{ parameter: 'customerTenantId', field: 'tenantId' }],
