@@ -4,6 +4,7 @@ import { listOperations, loadBundledSpec } from '@myreports/pbx-fixtures';
 import { type DocsServer, serveDocs } from '../src/serve.js';
 import { type DocsBrowser, openDocs } from './support/browser.js';
 import { openFreshPage, routeOf, sidebarLinks } from './support/served-page.js';
+import { operationRoute } from './support/routes.js';
 
 /** The section the route names is on screen: its element exists and its top lies in the viewport. */
 async function sectionOnScreen(page: Page, route: string): Promise<boolean> {
@@ -36,9 +37,7 @@ describe('every link of the page, opened in a fresh page from the docs server', 
     for (const guide of ['getting-started', 'envelopes-and-errors', 'profile-types', 'quirks-and-warnings', 'profile-types/3cx-profiles']) {
       expect(routes).toContain(guide);
     }
-    for (const { operationId } of listOperations(loadBundledSpec())) {
-      expect(routes).toContain(`pbx-connection-profiles/${operationId.toLowerCase()}`);
-    }
+    for (const operation of listOperations(loadBundledSpec())) expect(routes).toContain(operationRoute(operation));
   });
 
   it('opens each entry at its section, from its link and from the plain path', async () => {

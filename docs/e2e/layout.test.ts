@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { listOperations, loadBundledSpec } from '@myreports/pbx-fixtures';
 import { type DocsBrowser, openDocs } from './support/browser.js';
+import { operationRoute } from './support/routes.js';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
 const pageUrl = pathToFileURL(join(docsDir, 'dist', 'index.html')).href;
@@ -59,9 +60,9 @@ describe.each(WIDTHS)('the page at %i px wide', (width) => {
     }
     // The measure sees tables: the profile types guide has some.
     expect(await page.locator('[data-component-name="Markdown/Markdown"] table code').count()).toBeGreaterThan(0);
-    for (const { operationId } of operations) {
-      await show(page, `pbx-connection-profiles/${operationId.toLowerCase()}`);
-      if ((await overflow(page)) > 0) problems.push(`${operationId}: ${await overflow(page)} px too wide`);
+    for (const operation of operations) {
+      await show(page, operationRoute(operation));
+      if ((await overflow(page)) > 0) problems.push(`${operation.operationId}: ${await overflow(page)} px too wide`);
     }
     expect(problems).toEqual([]);
   });
@@ -125,8 +126,9 @@ describe('the schemas as Redoc names them', () => {
 
   it('name every shape: no "any" label in any operation', async () => {
     const { page } = browser;
-    for (const { operationId } of operations) {
-      const route = `pbx-connection-profiles/${operationId.toLowerCase()}`;
+    for (const operation of operations) {
+      const { operationId } = operation;
+      const route = operationRoute(operation);
       await show(page, route);
       const text = await page.locator(`[id="${route}"]`).innerText();
       expect(text, operationId).not.toMatch(/Array of any|\(any\)|^any$/m);

@@ -33,6 +33,7 @@ const createVariants = (() => {
 })();
 
 const summaryOf = (operation: object): string => (operation as { summary: string }).summary;
+const tagOf = (operation: { object: object }): string => String((operation.object as { tags?: string[] }).tags?.[0]);
 
 const sectionOf = (page: Page, operationId: string): Locator =>
   page.locator(`[id$="/${operationId.toLowerCase()}"]`).first();
@@ -44,7 +45,8 @@ const menuItem = (page: Page, text: string | RegExp): Locator =>
 async function openOperation(page: Page, summary: string, operationId: string): Promise<Locator> {
   // The operation's own entry: a group's entry contains the text of its children too.
   const entry = page.locator('.menu-item-type-operation', { hasText: summary }).first();
-  if (!(await entry.isVisible())) await menuItem(page, /^PBX connection profiles$/).click();
+  const tag = tagOf(operations.find((operation) => operation.operationId === operationId)!);
+  if (!(await entry.isVisible())) await menuItem(page, new RegExp(`^${tag}$`)).click();
   await entry.click();
   const section = sectionOf(page, operationId);
   await section.waitFor({ state: 'attached' });
@@ -120,8 +122,17 @@ describe('the reference page, opened from disk in Chromium with every other host
       expect((await section.textContent()) ?? '').toContain(path);
       expect(((await section.textContent()) ?? '').toLowerCase()).toContain(method.toLowerCase());
     }
-    // Nothing more than the spec has, either.
-    expect(await page.locator('.menu-item-type-operation').count()).toBe(operations.length);
+    // Nothing more than the spec has, either: the open tag's group lists its operations and no other.
+    for (const tag of new Set(operations.map(tagOf))) {
+      const own = operations.filter((operation) => tagOf(operation) === tag);
+      const group = page
+        .locator('[data-component-name="Menu/MenuItem"]')
+        .filter({ has: page.locator(':scope > a', { hasText: new RegExp(`^${tag}$`) }) });
+      const entries = group.locator('.menu-item-type-operation');
+      if ((await entries.count()) === 0) await group.locator(':scope > a').click();
+      await entries.first().waitFor();
+      expect(await entries.count(), tag).toBe(own.length);
+    }
   });
 
   it('shows the 400, 401 and 404 responses of every operation', async () => {

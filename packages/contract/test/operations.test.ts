@@ -7,6 +7,11 @@ const PROFILES = '/v1.0/accounts/6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f/customers/
 describe('listOperations', () => {
   it('lists every operation, path by path in the document\'s order, method upper case', () => {
     expect(contract.operations.map(({ method, path, operationId }) => `${method} ${path} ${operationId}`)).toEqual([
+      'GET /v1.0/accounts listAccounts',
+      'POST /v1.0/accounts createAccount',
+      'GET /v1.0/accounts/{accountTenantId} getAccount',
+      'DELETE /v1.0/accounts/{accountTenantId} deleteAccount',
+      'PATCH /v1.0/accounts/{accountTenantId} patchAccount',
       'GET /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs listPbxConnectionProfiles',
       'POST /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs createPbxConnectionProfile',
       'GET /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId} getPbxConnectionProfile',

@@ -18,6 +18,11 @@ function expectDeclaredShape(operationId: string, status: number, body: unknown)
 }
 
 const requests: Record<string, { method: string; path: string; headers: Record<string, string>; body?: unknown; success: number }> = {
+  listAccounts: { method: 'GET', path: '/v1.0/accounts?pageIndex=0&pageSize=20', headers: BEARER, success: 200 },
+  createAccount: { method: 'POST', path: '/v1.0/accounts', headers: WRITE_HEADERS, body: { name: 'Reseller' }, success: 201 },
+  getAccount: { method: 'GET', path: `/v1.0/accounts/${IDS.accountTenantId}`, headers: BEARER, success: 200 },
+  patchAccount: { method: 'PATCH', path: `/v1.0/accounts/${IDS.accountTenantId}`, headers: WRITE_HEADERS, body: [{ op: 'replace', path: '/enabled', value: false }], success: 200 },
+  deleteAccount: { method: 'DELETE', path: '/v1.0/accounts/8c4e2a1b-5d7f-4e9a-b1c3-d5e7f9a1b3c5', headers: BEARER, success: 200 },
   listPbxConnectionProfiles: { method: 'GET', path: PATHS.profiles, headers: BEARER, success: 200 },
   createPbxConnectionProfile: { method: 'POST', path: PATHS.profiles, headers: WRITE_HEADERS, body: kazooCreate(), success: 201 },
   getPbxConnectionProfile: { method: 'GET', path: PATHS.profile(), headers: BEARER, success: 200 },
@@ -76,14 +81,20 @@ describe('every operation answers every documented status', () => {
       expect(answer.text).toBe('');
     });
 
-    it('a malformed id or query gets the 400 envelope naming the parameter', async () => {
-      const path = request.path.includes('instanceId')
-        ? '/v1.0/pbxs'
-        : request.path.replace(IDS.customerTenantId, 'not-a-guid');
-      const answer = await call(mock.url, request.method, path, request);
+    it('a malformed id or query gets the 400 envelope naming the parameter (a create without one, its body)', async () => {
+      const [path, body, named] = request.path.includes('instanceId')
+        ? ['/v1.0/pbxs', request.body, /query parameter instanceId is required/]
+        : request.path.includes(IDS.customerTenantId)
+          ? [request.path.replace(IDS.customerTenantId, 'not-a-guid'), request.body, /path parameter customerTenantId must/]
+          : /\/accounts\/[0-9a-f-]{36}/.test(request.path)
+            ? [request.path.replace(/\/accounts\/[0-9a-f-]{36}/, '/accounts/not-a-guid'), request.body, /path parameter accountTenantId must/]
+            : request.method === 'GET'
+              ? [request.path.replace('pageSize=20', 'pageSize=0'), undefined, /query parameter pageSize is invalid/]
+              : [request.path, {}, /body field name is required/];
+      const answer = await call(mock.url, request.method, path, { ...request, body });
       expect(answer.status).toBe(400);
       expectDeclaredShape(operationId, 400, answer.json);
-      expect(answer.json.message).toMatch(path === '/v1.0/pbxs' ? /query parameter instanceId is required/ : /path parameter customerTenantId must/);
+      expect(answer.json.message).toMatch(named);
     });
 
     it('Prefer: code=404 gets the 404 envelope', async () => {

@@ -27,6 +27,11 @@ describe('the bundled document', () => {
       operationId,
     ]);
     expect(operations).toEqual([
+      ['GET /v1.0/accounts', 'listAccounts'],
+      ['POST /v1.0/accounts', 'createAccount'],
+      ['GET /v1.0/accounts/{accountTenantId}', 'getAccount'],
+      ['DELETE /v1.0/accounts/{accountTenantId}', 'deleteAccount'],
+      ['PATCH /v1.0/accounts/{accountTenantId}', 'patchAccount'],
       ['GET /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs', 'listPbxConnectionProfiles'],
       ['POST /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs', 'createPbxConnectionProfile'],
       ['GET /v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}', 'getPbxConnectionProfile'],

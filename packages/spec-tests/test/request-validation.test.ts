@@ -1,5 +1,10 @@
 import {
   createSpecValidator,
+  invalidAccountCreates,
+  invalidPaging,
+  invalidTenantPatches,
+  validAccountCreates,
+  validTenantPatches,
   invalidCreateBodies,
   invalidGuids,
   invalidInstanceIds,
@@ -47,6 +52,37 @@ describe('patch body (JsonPatch)', () => {
 
   it.each(invalidPatchBodies.map((row) => [row.name, row.value]))('rejects %s', (_, body) => {
     expect(check(body).valid).toBe(false);
+  });
+});
+
+describe.each([
+  ['account create body (AccountCreate)', 'AccountCreate', validAccountCreates, invalidAccountCreates],
+  ['account or customer patch body (TenantJsonPatch)', 'TenantJsonPatch', validTenantPatches, invalidTenantPatches],
+] as const)('%s', (_, name, valid, invalid) => {
+  const check = schema(name);
+
+  it.each(valid.map((row) => [row.name, row.value]))('accepts %s', (_, body) => {
+    expect(check(body).errors).toEqual([]);
+  });
+
+  it.each(invalid.map((row) => [row.name, row.value]))('rejects %s', (_, body) => {
+    expect(check(body).valid).toBe(false);
+  });
+});
+
+describe('paging parameters (pageIndex, pageSize)', () => {
+  const parameterSchema = (name: string) => (value: unknown) => validator.validate(`#/components/parameters/${name}/schema`, value);
+
+  it.each(invalidPaging.map((row) => [row.name, row] as const))('reject %s', (_, row) => {
+    const [[parameter, raw]] = Object.entries(row.value) as [[string, string]];
+    expect(parameter).toBe(row.field);
+    const value = Number(raw);
+    expect(parameterSchema(parameter === 'pageIndex' ? 'PageIndex' : 'PageSize')(Number.isNaN(value) ? raw : value).valid).toBe(false);
+  });
+
+  it('default to page 0 of 1,000', () => {
+    const parameters = spec.components['parameters'] as Record<string, { schema: { default: number } }>;
+    expect([parameters['PageIndex']?.schema.default, parameters['PageSize']?.schema.default]).toEqual([0, 1000]);
   });
 });
 

@@ -276,7 +276,7 @@ describe('reset', () => {
     twin.respond(requests.delete(IDS.threeCxPbxId));
     twin.respond(requests.patch(IDS.kazooPbxId, [{ op: 'replace', path: '/name', value: 'Changed' }]));
     await twin.reset();
-    expect(twin.count).toBe(3);
+    expect(twin.count).toBe(5); // the 3 example profiles and the 2 example accounts
     expect((twin.respond(requests.get(IDS.kazooPbxId))!.body as any).data.name).toBe('Customers Kazoo Pbx');
     expect(twin.respond(requests.get(IDS.threeCxPbxId))!.status).toBe(200);
   });

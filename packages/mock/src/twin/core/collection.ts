@@ -1,6 +1,7 @@
 import { type Contract, type Json, type Operation, branchesOf } from '@myreports/pbx-contract';
 import { CollectionStore, type StoreLimits } from './collection-store.js';
 import { type ItemCheck, createItemCheck } from './item-check.js';
+import { type Paging, pagingOf } from './paging.js';
 import type { ResourceDefinition } from './resource.js';
 import { fieldSchema, fieldsOf, itemSchema } from './spec-reading.js';
 
@@ -26,6 +27,8 @@ export interface Collection {
   defaults: Map<string, unknown>;
   /** The JSON Patch `replace` paths the spec accepts. */
   patchable: Map<string, Patchable>;
+  /** The paging the list declares, if any. */
+  paging: Paging | undefined;
 }
 
 export function createCollection(contract: Contract, definition: ResourceDefinition, limits: StoreLimits): Collection {
@@ -43,7 +46,7 @@ export function createCollection(contract: Contract, definition: ResourceDefinit
   const common = new Set(fieldsOf(contract, stored, 'every'));
   for (const field of fieldsOf(contract, stored, 'some')) {
     const value = fieldSchema(contract, stored, field)?.default;
-    if (!sentFields.has(field)) serverSet.set(field, value);
+    if (!sentFields.has(field)) serverSet.set(field, definition.constants?.[field] ?? value);
     // A type's own settings are stored exactly as sent; the fields every item has get their default.
     else if (value !== undefined && common.has(field)) defaults.set(field, value);
   }
@@ -56,6 +59,7 @@ export function createCollection(contract: Contract, definition: ResourceDefinit
     serverSet,
     defaults,
     patchable: operations.patch ? patchableOf(contract, operations.patch, stored) : new Map(),
+    paging: pagingOf(operations.list),
   };
 }
 

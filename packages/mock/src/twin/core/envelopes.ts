@@ -13,9 +13,10 @@ export function item(status: number, data: unknown, headers?: Record<string, str
   return { status, ...(headers ? { headers } : {}), body: { data, status: 'success', timestamp: timestamp() } };
 }
 
-/** The list envelope: `page_size` is the number of items (the list is not paged). */
-export function list(data: unknown[]): TwinAnswer {
-  return { status: 200, body: { page_size: data.length, data, status: 'success', timestamp: timestamp() } };
+/** The list envelope: `page_size` is the number of items; a paged list also says which page (`page_index`). */
+export function list(data: unknown[], pageIndex?: number): TwinAnswer {
+  const paged = pageIndex === undefined ? {} : { page_index: pageIndex };
+  return { status: 200, body: { page_size: data.length, ...paged, data, status: 'success', timestamp: timestamp() } };
 }
 
 /** The no-data envelope of patch and delete. */

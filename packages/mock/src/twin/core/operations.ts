@@ -4,6 +4,7 @@ import type { Collection } from './collection.js';
 import { type InsertResult, type Item, idKey } from './collection-store.js';
 import * as envelope from './envelopes.js';
 import type { Change } from './state-file.js';
+import { page } from './paging.js';
 import { type GenericKind, type TwinAnswer, type TwinRequest, parameter } from './resource.js';
 
 export interface OperationContext {
@@ -34,7 +35,9 @@ export function handlersOf(collection: Collection): Map<string, Handler> {
 const GENERIC: Record<GenericKind, (request: TwinRequest, collection: Collection, context: OperationContext) => TwinAnswer> = {
   list(request: TwinRequest, collection: Collection): TwinAnswer {
     // Any well-formed parent id is taken to exist (the spec has no parent resource yet).
-    return envelope.list(collection.store.list(parentIdsOf(request, collection)).map((item) => pick(item, collection.listFields)));
+    const items = collection.store.list(parentIdsOf(request, collection));
+    const shown = collection.paging ? page(items, request, collection.paging) : { items, pageIndex: undefined };
+    return envelope.list(shown.items.map((item) => pick(item, collection.listFields)), shown.pageIndex);
   },
 
   get(request: TwinRequest, collection: Collection): TwinAnswer {
@@ -51,6 +54,7 @@ const GENERIC: Record<GenericKind, (request: TwinRequest, collection: Collection
     const problems = context.contract.explainBody(collection.operations.create!, isObject(request.body) ? item : request.body);
     if (problems.length > 0) return envelope.error(400, invalidRequestMessage(problems));
     for (const [field, value] of serverSet) if (value !== undefined) item[field] = value;
+    if (definition.createdAt) item[definition.createdAt] = envelope.timestamp();
     for (const [field, value] of defaults) item[field] ??= value;
     const id = randomUUID();
     item[definition.key.field] = id;

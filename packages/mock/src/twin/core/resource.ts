@@ -37,6 +37,13 @@ export interface ResourceDefinition {
    * one to show an item sets its place; later ones add fields.
    */
   seedFrom: string[];
+  /**
+   * Server-set fields whose value the mock cannot know, set on every create (an account's
+   * `parentTenantId`, the enterprise of the caller's token on the real API).
+   */
+  constants?: Record<string, unknown>;
+  /** The server-set field a create sets to its own time (`dateCreated`). */
+  createdAt?: string;
   /** Values the resource's own operations look items up by (kept as indexes of the store). */
   indexes?: Record<string, (item: Item) => string | undefined>;
   /** The resource's own operations (neither list, get, create, patch nor delete), by operationId. */

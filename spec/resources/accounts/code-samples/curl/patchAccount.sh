@@ -1,0 +1,6 @@
+# Disable the account
+curl -i -X PATCH "https://api.na.myreports.cloud/api/v1.0/accounts/6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f" \
+  -H "Authorization: Bearer $MYREPORTS_TOKEN" \
+  -H "accept-charges: true" \
+  -H "Content-Type: application/json" \
+  -d '[{ "op": "replace", "path": "/enabled", "value": false }]'
