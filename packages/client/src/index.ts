@@ -38,6 +38,5 @@ export type {
   ProfileIds,
   ThreeCxConnectionProfile,
   ThreeCxConnectionProfileCreate,
-  UndocumentedProfileType,
 } from './resources/pbx-connection-profiles/types.js';
 export type { paths, components, operations } from '@myreports/pbx-types';

@@ -4,6 +4,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   createClient,
+  isDocumentedProfile,
   isKazooProfile,
   isOtherProfile,
   isThreeCxProfile,
@@ -118,8 +119,14 @@ describe('patchOperations', () => {
 });
 
 describe('narrowing', () => {
-  test('switch (p._type) narrows list and get results to the documented variant', async () => {
+  test('the guards narrow list and get results; switch (p._type) then narrows a documented one', async () => {
     const summary = (p: AnyPbxConnectionProfile): string => {
+      if (isOtherProfile(p)) {
+        expectTypeOf(p).toEqualTypeOf<OtherPbxConnectionProfile>();
+        // The one undocumented type people know of: comparing with any string compiles.
+        if (p._type === 'TeamsConnectionProfile') return 'Teams';
+        return `${p._type} ${p._type.toLowerCase()}`;
+      }
       switch (p._type) {
         case 'KazooPbxConnectionProfile':
           expectTypeOf(p).toEqualTypeOf<KazooPbxConnectionProfile>();
@@ -128,19 +135,20 @@ describe('narrowing', () => {
           expectTypeOf(p).toEqualTypeOf<ThreeCxConnectionProfile>();
           return p.licenseKey ?? '';
         default:
-          expectTypeOf(p).toEqualTypeOf<OtherPbxConnectionProfile>();
-          // An undocumented type still reads as a string.
-          return `${p._type} ${p._type.toLowerCase()} ${String(p._type)}`;
+          expectTypeOf(p).toBeNever();
+          return p;
       }
     };
     const [first] = (await pbx.list(customer)).data;
     if (first) summary(first);
     const { data } = await pbx.get(profile);
-    if (data._type === 'KazooPbxConnectionProfile') expectTypeOf(data.hostRest).toEqualTypeOf<string | undefined>();
+    if (isKazooProfile(data)) expectTypeOf(data.hostRest).toEqualTypeOf<string | undefined>();
     // @ts-expect-error without narrowing, a Kazoo field is not there
     data.accountId;
-    if (isOtherProfile(data)) expectTypeOf(data).toEqualTypeOf<OtherPbxConnectionProfile>();
-    else expectTypeOf(data._type).toEqualTypeOf<'KazooPbxConnectionProfile' | 'ThreeCxConnectionProfile'>();
+    // @ts-expect-error nor after comparing _type alone: an undocumented type's _type is any string
+    if (data._type === 'KazooPbxConnectionProfile') data.accountId;
+    if (isDocumentedProfile(data)) expectTypeOf(data._type).toEqualTypeOf<'KazooPbxConnectionProfile' | 'ThreeCxConnectionProfile'>();
+    else expectTypeOf(data).toEqualTypeOf<OtherPbxConnectionProfile>();
   });
 
   test('results are plain data types; the id types come from the spec', () => {

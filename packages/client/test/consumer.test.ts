@@ -144,14 +144,14 @@ await pbx.create({ accountTenantId: 'a', customerTenantId: 'c' }, { _type: 'Exam
     expect(failure).toMatch(/example\.ts\(3,\d+\): error TS2769: No overload matches this call/);
   });
 
-  test('switch (p._type) narrows installed list results; undocumented types stay reachable', async () => {
+  test('the guard then switch (p._type) narrow installed list results; an undocumented _type compares with any string', async () => {
     const narrowing = `import { createClient, isOtherProfile, type AnyPbxConnectionProfile } from '@myreports/pbx-client';
 const pbx = createClient({ region: 'eu', token: 't' });
 export const describeProfile = (p: AnyPbxConnectionProfile): string => {
+  if (isOtherProfile(p)) return p._type === 'TeamsConnectionProfile' ? 'Teams' : \`undocumented \${p._type}\`;
   switch (p._type) {
     case 'KazooPbxConnectionProfile': return p.hostRest ?? p.accountId ?? '';
     case 'ThreeCxConnectionProfile': return p.username ?? '';
-    default: return isOtherProfile(p) ? \`undocumented \${p._type}\` : p;
   }
 };
 export const names = async () => (await pbx.list({ accountTenantId: 'a', customerTenantId: 'c' })).data.map(describeProfile);
@@ -164,6 +164,6 @@ export const names = async () => (await pbx.list({ accountTenantId: 'a', custome
       () => undefined,
       (error: { stdout: string }) => error.stdout,
     );
-    expect(failure).toMatch(/example\.ts\(6,\d+\): error TS2339: Property 'accountId' does not exist on type/);
+    expect(failure).toMatch(/example\.ts\(7,\d+\): error TS2339: Property 'accountId' does not exist on type/);
   });
 });

@@ -1,5 +1,6 @@
-// `switch (p._type)` narrows a profile to a documented type; these guards do the same as functions
-// (for `filter`), and `isOtherProfile` finds the types the spec does not document.
+// The guards narrow a list or get result: `isDocumentedProfile` and `isOtherProfile` tell the
+// documented types from the others (whose `_type` is any string, so `_type` alone cannot), and
+// `isKazooProfile` and `isThreeCxProfile` pick one type (for `filter`).
 import type {
   AnyPbxConnectionProfile,
   KazooPbxConnectionProfile,

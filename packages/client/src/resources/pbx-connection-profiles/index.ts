@@ -25,7 +25,7 @@ import {
 } from './types.js';
 
 export interface PbxConnectionProfiles {
-  /** Lists the customer's profiles (`GET …/pbxs`). `switch (p._type)` narrows each; undocumented types: `isOtherProfile`. */
+  /** Lists the customer's profiles (`GET …/pbxs`). `isOtherProfile` finds the undocumented types, then `switch (p._type)` narrows. */
   list(ids: CustomerIds, options?: CallOptions): Promise<PbxResult<AnyPbxConnectionProfile[]>>;
   /** Gets one profile (`GET …/pbxs/{pbxId}`). */
   get(ids: ProfileIds, options?: CallOptions): Promise<PbxResult<AnyPbxConnectionProfile>>;

@@ -8,20 +8,18 @@ export type KazooPbxConnectionProfile = Schemas['KazooPbxConnectionProfile'];
 export type ThreeCxConnectionProfile = Schemas['ThreeCxConnectionProfile'];
 /** A profile of a type this spec documents, discriminated by `_type`. */
 export type PbxConnectionProfile = Schemas['PbxConnectionProfile'];
+// A mark for the compiler only (no such property exists at run time): without it a Kazoo or 3CX
+// profile would also be an `OtherPbxConnectionProfile`, and `isOtherProfile` could not narrow.
 declare const undocumented: unique symbol;
 /**
- * The `_type` of a profile type the spec does not document (Teams, whose value the vendor never names). At run
- * time it is the string the API sent. For the compiler it is a `String` that no documented value can
- * be: a plain `string` (branded or not) overlaps with `'KazooPbxConnectionProfile'`, and then neither
- * `switch (p._type)` nor `p._type === '…'` narrows a profile to its documented type. Every string
- * method works on it; `String(p._type)` or a template literal gives the plain string.
+ * A profile of a type the spec does not document (such as Teams, whose `_type` the vendor never
+ * names): only the common fields are known, and its `_type` is a plain `string`, so comparing it with
+ * any value compiles. Because a plain string could also be a documented value, `_type` alone does not
+ * narrow an `AnyPbxConnectionProfile`: `isDocumentedProfile` (or `isOtherProfile`) separates the two,
+ * and a `switch (p._type)` on a documented profile then narrows to its variant.
  */
-export interface UndocumentedProfileType extends String {
-  readonly [undocumented]: true;
-}
-/** A profile of a type the spec does not document (such as Teams): only the common fields are known. */
-export type OtherPbxConnectionProfile = Omit<Schemas['OtherPbxConnectionProfile'], '_type'> & { _type: UndocumentedProfileType };
-/** What list and get return: `switch (p._type)` narrows it; `isOtherProfile` finds the undocumented types. */
+export type OtherPbxConnectionProfile = Schemas['OtherPbxConnectionProfile'] & { readonly [undocumented]: true };
+/** What list and get return: a documented profile or another type, told apart by `isDocumentedProfile`. */
 export type AnyPbxConnectionProfile = PbxConnectionProfile | OtherPbxConnectionProfile;
 export type PbxConnectionProfileType = Schemas['PbxConnectionProfileType'];
 
