@@ -3,13 +3,15 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadContract } from '@myreports/pbx-contract';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
-import { type CodeSample, collectCodeSamples, guideCodeBlocks, sampleName, samplesIn } from '../scripts/code-samples.js';
+import { type CodeSample, collectCodeSamples, guideShellRequests, sampleName, samplesIn } from '../scripts/code-samples.js';
 
 const run = promisify(execFile);
 const contract = loadContract();
 const spec = contract.document;
 /** The host every sample calls, as a reader copies it; the test points it at the mock instead. */
 const PRODUCTION_BASE = 'https://api.na.myreports.cloud/api';
+/** The mock `npm start` serves, which a guide calls when it shows what the mock answers. */
+const MOCK_BASE = 'http://127.0.0.1:4010';
 
 interface CurlAnswer {
   status: number;
@@ -19,10 +21,11 @@ interface CurlAnswer {
 
 /** Runs a sample as a reader would paste it into `sh`, with the base URL swapped for the mock's. */
 async function runCurl(source: string, baseUrl: string, token: string | undefined): Promise<CurlAnswer> {
-  if (!source.includes(PRODUCTION_BASE)) throw new Error(`The sample does not call ${PRODUCTION_BASE}:\n${source}`);
+  const base = [PRODUCTION_BASE, MOCK_BASE].find((candidate) => source.includes(candidate));
+  if (!base) throw new Error(`The sample calls neither ${PRODUCTION_BASE} nor ${MOCK_BASE}:\n${source}`);
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '/usr/bin:/bin' };
   if (token !== undefined) env['MYREPORTS_TOKEN'] = token;
-  const { stdout } = await run('sh', ['-c', source.replaceAll(PRODUCTION_BASE, baseUrl)], { env });
+  const { stdout } = await run('sh', ['-c', source.replaceAll(base, baseUrl)], { env });
   const split = stdout.indexOf('\r\n\r\n');
   const headers = split < 0 ? stdout : stdout.slice(0, split);
   const status = Number(/^HTTP\/[\d.]+ (\d{3})/.exec(headers)?.[1]);
@@ -85,13 +88,21 @@ describe('the curl samples, run with sh against the mock', () => {
     expect(answer.status).toBe(400);
   });
 
-  const guideSamples = guideCodeBlocks(spec, 'sh');
-  it('include the guides\' shell blocks: the first request of getting started lists the profiles (200)', async () => {
-    expect(guideSamples.length).toBeGreaterThan(0);
-    for (const source of guideSamples) {
-      const answer = await runCurl(source, mock.url, 'any-token');
-      expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.body)).toMatchObject({ status: 'success' });
+  const guideRequests = guideShellRequests(spec);
+  it('include the guides\' shell blocks: each gets the answer its guide prints after it, or else a 200', async () => {
+    expect(guideRequests.filter(({ answer }) => answer !== undefined).length).toBeGreaterThan(0);
+    for (const { source, answer } of guideRequests) {
+      const { status, body } = await runCurl(source, mock.url, 'any-token');
+      if (answer === undefined) {
+        expect(status, source).toBe(200);
+        expect(JSON.parse(body)).toMatchObject({ status: 'success' });
+        continue;
+      }
+      // The printed answer, but for its timestamp (every answer has its own).
+      const { timestamp: _sent, ...got } = JSON.parse(body) as Record<string, unknown>;
+      const { timestamp: _printed, ...printed } = answer as Record<string, unknown>;
+      expect(got, source).toEqual(printed);
+      expect(status).toBe(printed['error'] ?? 200);
     }
   });
 });

@@ -116,18 +116,29 @@ export function typeCheckSamples(samples: CodeSample[], dir: string, resourcesDi
   });
 }
 
-/** Fenced code blocks of one language (```sh, ```ts) in the guides: info and tag descriptions. */
-export function guideCodeBlocks(spec: OpenApiDocument, language: string): string[] {
-  const info = spec['info'] as { description?: string };
-  const tags = (spec['tags'] ?? []) as { description?: string }[];
-  const texts = [info.description ?? '', ...tags.map((tag) => tag.description ?? '')];
-  const fence = new RegExp('^([ \\t]*)```' + language + '[ \\t]*\\n([\\s\\S]*?)^\\1```[ \\t]*$', 'gm');
-  return texts.flatMap((text) =>
-    [...text.matchAll(fence)].map(([, indent = '', body = '']) =>
-      body
-        .split('\n')
-        .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
-        .join('\n'),
-    ),
+/**
+ * The shell blocks of the guides, each with the answer the guide prints for it: a `json` block right
+ * after it (blank lines between), or none.
+ */
+export function guideShellRequests(spec: OpenApiDocument): { source: string; answer: unknown }[] {
+  const pair = /^([ \t]*)```sh[ \t]*\n([\s\S]*?)^\1```[ \t]*\n(?:[ \t]*\n)*(?:\1```json[ \t]*\n([\s\S]*?)^\1```)?/gm;
+  return guideTexts(spec).flatMap((text) =>
+    [...text.matchAll(pair)].map(([, indent = '', body = '', answer]) => ({
+      source: unindent(body, indent),
+      answer: answer === undefined ? undefined : (JSON.parse(unindent(answer, indent)) as unknown),
+    })),
   );
 }
+
+/** The Markdown of the guides: the intro and every tag's description. */
+function guideTexts(spec: OpenApiDocument): string[] {
+  const info = spec['info'] as { description?: string };
+  const tags = (spec['tags'] ?? []) as { description?: string }[];
+  return [info.description ?? '', ...tags.map((tag) => tag.description ?? '')];
+}
+
+const unindent = (body: string, indent: string): string =>
+  body
+    .split('\n')
+    .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');

@@ -6,7 +6,7 @@ import { listOperations, loadBundledSpec } from '@myreports/pbx-fixtures';
 import {
   type CodeSample,
   collectCodeSamples,
-  guideCodeBlocks,
+  guideShellRequests,
   SAMPLE_LANGUAGES,
   sampleFile,
   typeCheckSamples,
@@ -96,16 +96,23 @@ describe('typeCheckSamples', () => {
   });
 });
 
-describe('guideCodeBlocks', () => {
-  it('finds the shell blocks of the guides, indented ones unindented', () => {
-    const blocks = guideCodeBlocks(
-      { ...spec, info: { description: 'x\n\n1. Step:\n\n   ```sh\n   curl -i "a" \\\n     -H "b"\n   ```\n' }, tags: [] },
-      'sh',
-    );
-    expect(blocks).toEqual(['curl -i "a" \\\n  -H "b"\n']);
+describe('guideShellRequests', () => {
+  it('finds the shell blocks of the guides, indented ones unindented, each with the answer printed after it', () => {
+    const requests = guideShellRequests({
+      ...spec,
+      info: { description: 'x\n\n1. Step:\n\n   ```sh\n   curl -i "a" \\\n     -H "b"\n   ```\n\n   ```json\n   { "status": "error" }\n   ```\n\n```sh\ncurl c\n```\n\ntext\n\n```json\n{}\n```\n' },
+      tags: [],
+    });
+    expect(requests).toEqual([
+      { source: 'curl -i "a" \\\n  -H "b"\n', answer: { status: 'error' } },
+      // Text between: the json block is not this request's answer.
+      { source: 'curl c\n', answer: undefined },
+    ]);
   });
 
-  it('finds the first request of the getting-started guide', () => {
-    expect(guideCodeBlocks(spec, 'sh').some((block) => block.startsWith('curl -i "https://api.na.myreports.cloud/api/v1.0/'))).toBe(true);
+  it('finds the first request of the getting-started guide, and the answer the envelopes guide prints', () => {
+    const requests = guideShellRequests(spec);
+    expect(requests.some(({ source }) => source.startsWith('curl -i "https://api.na.myreports.cloud/api/v1.0/'))).toBe(true);
+    expect(requests.some(({ answer }) => (answer as { error?: number } | undefined)?.error === 400)).toBe(true);
   });
 });
