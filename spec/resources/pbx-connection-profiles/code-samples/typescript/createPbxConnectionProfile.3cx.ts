@@ -15,7 +15,7 @@ const created = await pbx.create(
     licenseKey: 'licenseKey-licenseKey-licenseKey',
     username: 'username-username-username',
     password: 'password password password',
-    enableRecordingArchive: true,
+    enableRecordingArchive: 'true',
     recordingArchiveFrequency: '00:20:00',
   },
 );
