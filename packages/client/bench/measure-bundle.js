@@ -4,12 +4,13 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 /**
- * 7.25 kB gzipped (7,424 bytes: kB as esbuild and size-limit count it), openapi-fetch included. The
+ * 7.5 kB gzipped (7,680 bytes: kB as esbuild and size-limit count it), openapi-fetch included. The
  * goal is 7 kB; the generic call with its own Request (about 85 B: what makes get() faster than bare
- * openapi-fetch) and masking every echo of a secret, quoted or not (about 130 B), took the client
- * past it (docs/benchmarks.md). So the budget is what the client holds now, a ceiling against growth.
+ * openapi-fetch), masking every echo of a secret, quoted or not (about 130 B), and masking them in
+ * the cause chain of a failure (about 200 B) took the client past it (docs/benchmarks.md). So the
+ * budget is what the client holds now, a ceiling against growth.
  */
-export const BUDGET_BYTES = 7.25 * 1024;
+export const BUDGET_BYTES = 7.5 * 1024;
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 

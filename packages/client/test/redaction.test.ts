@@ -26,7 +26,7 @@ function renderings(value: unknown): Record<string, string> {
   const renderings: Record<string, string> = {
     'String()': String(value),
     'JSON.stringify': JSON.stringify(value) ?? '',
-    'util.inspect': inspect(value, { depth: 20 }),
+    'util.inspect': inspect(value, { depth: Infinity }),
   };
   if (value instanceof Error) {
     renderings.message = value.message;
@@ -121,6 +121,23 @@ describe.each(Object.entries(calls))('%s', (_, call) => {
     expectNoSecret(error);
   });
 
+  test("a fetch whose error quotes the request in its message, its fields and its cause: the error's cause chain shows no secret", async () => {
+    // As node-fetch words it (`request to <url> failed`), with the headers and the body for good measure.
+    const quoting = async (request: Request) => {
+      const sent = `${request.url} ${request.headers.get('authorization')} ${await request.text()}`;
+      const lookup = Object.assign(new Error(`getaddrinfo ENOTFOUND for ${sent}`), { code: 'ENOTFOUND', request: { url: request.url, sent: [sent] } });
+      throw Object.assign(new TypeError(`request to ${sent} failed`, { cause: lookup }), { url: new URL(request.url) });
+    };
+    const error = (await call(client({ fetch: quoting as typeof fetch })).catch((reason: unknown) => reason)) as PbxError & { cause: any };
+    expect(error).toBeInstanceOf(PbxError);
+    expect(error.message).toMatch(/failed before a complete response arrived: ENOTFOUND\.$/);
+    expectNoSecret(error);
+    // The chain still says what happened: the same classes, codes and words, the secrets masked.
+    expect(error.cause).toBeInstanceOf(TypeError);
+    expect(error.cause.message).toMatch(/^request to http:\/\/127\.0\.0\.1:\d+\/\S+ Bearer \[redacted\] .*failed$/);
+    expect(error.cause.cause).toMatchObject({ code: 'ENOTFOUND', message: expect.stringContaining('[redacted]') });
+  });
+
   test('abort: the error shows no secret', async () => {
     const error = await call(pbx, abortedOnArrival()).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PbxError);
@@ -208,6 +225,12 @@ describe('masking never garbles the words of a message', () => {
     expect(error.apiMessage).toMatch(/\[redacted\] \[redacted\] "p\\"q"$/);
     const quotes = (await tiny.create(customer, { ...threeCxBody, password: 'p"q' } as never).catch((reason: unknown) => reason)) as PbxError;
     expect(quotes.apiMessage).toMatch(/"\[redacted\]"$/);
+  });
+
+  test('a cause that holds no secret is kept as it is, the very object', async () => {
+    const refused = Object.assign(new TypeError('fetch failed'), { code: 'ECONNREFUSED' });
+    const error = (await client({ fetch: async () => Promise.reject(refused) }).get(kazooProfile).catch((reason: unknown) => reason)) as PbxError;
+    expect(error.cause).toBe(refused);
   });
 
   test('a secret inside a longer one leaves nothing of the longer one', async () => {

@@ -2,7 +2,8 @@
 // with every request. The client returns the data as the API sent it; what it writes itself
 // (messages, its log lines) is built from parts it controls, so no secret can get in. The only
 // foreign text in an error is the API's envelope (`message`, `timestamp`), which may echo any value
-// of the request: every secret the request carried is masked there.
+// of the request, and the cause of a failure (a runtime's or a custom fetch's error, which may quote
+// the URL, hence an instance id, or a header): every secret the request carried is masked there.
 
 /** Fields whose values are secrets wherever they appear in a body. */
 const SECRET_FIELDS = new Set(['apiKey', 'password', 'licenseKey']);
@@ -48,4 +49,36 @@ export function maskSecrets(text: string, secrets: readonly unknown[]): string {
     }
   }
   return text;
+}
+
+const ERROR_TEXTS = ['name', 'message', 'stack', 'cause'];
+
+/**
+ * `cause` as an error may keep it: itself when none of its texts holds a secret, else a copy of the
+ * same class whose texts (name, message, stack, text fields, its own cause) are masked, so that
+ * `instanceof`, `code` and the message still tell what happened. Fields that are objects (a URL, a
+ * request) are left out of the copy.
+ */
+export function maskCause(cause: unknown, secrets: readonly unknown[]): unknown {
+  let changed = false;
+  const copy = (value: any, depth: number): any => {
+    if (typeof value === 'string') {
+      const masked = maskSecrets(value, secrets);
+      changed ||= masked !== value;
+      return masked;
+    }
+    if (!isObject(value)) return value;
+    // Deeper than any runtime's chain of causes, or a cycle: cut there.
+    if (depth > 9) return void (changed = true);
+    const out = Object.create(Object.getPrototypeOf(value));
+    for (const key of [...ERROR_TEXTS, ...Object.keys(value)]) {
+      const item = value[key];
+      if (isObject(item) && key !== 'cause') changed = true;
+      // Own data properties, which shadow the class's accessors (a DOMException's message).
+      else if (item !== undefined) Object.defineProperty(out, key, { value: copy(item, depth + 1), enumerable: !ERROR_TEXTS.includes(key) });
+    }
+    return out;
+  };
+  const masked = copy(cause, 0);
+  return changed ? masked : cause;
 }

@@ -56,6 +56,7 @@ export function createCall(settings: Settings, { send, where }: ReturnType<typeo
     const { method, path } = row;
     const attempts = resolveCall(settings, options);
     if (row.chargeable && !attempts.acceptCharges) throw chargesNotAccepted({ method, path });
+    const secrets = row.secrets?.(...args) ?? [];
     let request: Request;
     try {
       const { params = {}, body } = row.parts(...args);
@@ -65,16 +66,16 @@ export function createCall(settings: Settings, { send, where }: ReturnType<typeo
       request = new Request(url, { method, headers, body: body ? JSON.stringify(body) : null });
     } catch (error) {
       // Nothing was sent (a header the runtime refuses, say): the path template is all there is.
-      throw failure(error, { method, path }, attempts);
+      throw failure(error, { method, path }, attempts, secrets);
     }
-    const { response, text, token } = await send(request, attempts);
+    const { response, text, token } = await send(request, attempts, secrets);
     let envelope: any;
     try {
       envelope = JSON.parse(text);
     } catch {
       // The parser's message quotes the body, which may hold secrets: it is not passed on.
     }
-    if (!response.ok) throw statusError(where(request), response, text, envelope, [token, ...(row.secrets?.(...args) ?? [])]);
+    if (!response.ok) throw statusError(where(request), response, text, envelope, [token, ...secrets]);
     const location = row.creates ? response.headers.get('location') : null;
     if (!isObject(envelope) || envelope.status !== 'success' || typeof envelope.timestamp !== 'string' || (row.data && !row.data(envelope.data)) || (row.creates && !location)) {
       throw invalidEnvelope(where(request), response, row.creates);

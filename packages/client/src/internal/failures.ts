@@ -1,6 +1,7 @@
 // Every error the client throws is built here, from what the client controls (method, path with the
 // ids, status, media type, a network error's code, an error code) plus the API's own `message` with
-// the request's secrets masked: never a request body, a header, the query or the base URL.
+// the request's secrets masked: never a request body, a header, the query or the base URL. A failure
+// keeps what caused it as `cause`, with the request's secrets masked too.
 import {
   PbxAbortError,
   PbxApiError,
@@ -14,19 +15,22 @@ import {
   PbxUnexpectedStatusError,
   type PbxErrorDetails,
 } from '../core/errors.js';
-import { maskSecrets } from '../core/redaction.js';
+import { maskCause, maskSecrets } from '../core/redaction.js';
 
 const STATUS_CLASSES: Record<number, typeof PbxApiError> = { 400: PbxBadRequestError, 401: PbxAuthenticationError, 404: PbxNotFoundError };
 
 /** The response's media type (`text/html`), never the rest of the header, which the server chose. */
 const mediaType = (response: Response) => /^[\w.+-]+\/[\w.+-]+/.exec(response.headers.get('content-type') ?? '')?.[0] ?? 'none';
 
-/** Why a request ended without a usable response (a network error, a timeout, an abort, getToken). */
-export function failure(error: any, where: PbxErrorDetails, call: { signal?: AbortSignal | undefined; timeoutMs: number }): PbxError {
+/**
+ * Why a request ended without a usable response (a network error, a timeout, an abort, getToken);
+ * `secrets`: what the request carried (the token, secret fields, an instance id).
+ */
+export function failure(error: any, where: PbxErrorDetails, call: { signal?: AbortSignal | undefined; timeoutMs: number }, secrets: readonly unknown[] = []): PbxError {
   if (error instanceof PbxError) return error;
   const signal = call.signal;
   // The caller's signal first: AbortSignal.timeout() is a deadline, any other reason an abort.
-  const cause = signal?.aborted ? signal.reason : error;
+  const cause = maskCause(signal?.aborted ? signal.reason : error, secrets) as any;
   if (cause?.name === 'TimeoutError') {
     return new PbxTimeoutError(signal?.aborted ? "was stopped by the deadline of the call's signal." : `got no complete response within ${call.timeoutMs} ms.`, { ...where, cause });
   }
@@ -34,7 +38,7 @@ export function failure(error: any, where: PbxErrorDetails, call: { signal?: Abo
   // A network error's code, never its message (which may quote a URL).
   const code = error?.cause?.code ?? error?.code;
   const reason = typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code) ? code : 'network error';
-  return new PbxConnectionError(`failed before a complete response arrived: ${reason}.`, { ...where, cause: error });
+  return new PbxConnectionError(`failed before a complete response arrived: ${reason}.`, { ...where, cause });
 }
 
 /** `getToken` threw or rejected: nothing was sent. */

@@ -54,12 +54,18 @@ export function createTransport({ baseUrl, origin, fetch, getToken, timeoutMs, r
     return { method, path: pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname, response };
   };
 
-  /** Sends `request` as often as `call` allows; whatever ends it without a response is a PbxError (`failure()`). */
-  const send = (request: Request, call: Attempts): Promise<Exchange> => attempt(request, call).catch((error: unknown) => {
-      throw failure(error, where(request), call);
+  /**
+   * Sends `request` as often as `call` allows; whatever ends it without a response is a PbxError
+   * (`failure()`), whose cause shows none of `secrets` nor the tokens the attempts carried.
+   */
+  const send = (request: Request, call: Attempts, secrets: readonly unknown[] = []): Promise<Exchange> => {
+    const tokens: unknown[] = [];
+    return attempt(request, call, tokens).catch((error: unknown) => {
+      throw failure(error, where(request), call, [...tokens, ...secrets]);
     });
+  };
 
-  async function attempt(request: Request, call: Attempts): Promise<Exchange> {
+  async function attempt(request: Request, call: Attempts, tokens: unknown[]): Promise<Exchange> {
     const safe = SAFE_METHODS.includes(request.method);
     const caller = call.signal;
     for (let attempt = 1; ; attempt++) {
@@ -83,6 +89,7 @@ export function createTransport({ baseUrl, origin, fetch, getToken, timeoutMs, r
           throw signal?.aborted ? signal.reason : tokenFailed(where(request), error);
         }
         if (typeof token !== 'string' || !token) throw tokenInvalid(where(request), token);
+        tokens.push(token);
         request.headers.set('Authorization', `Bearer ${token}`);
         let response: Response | undefined;
         try {
