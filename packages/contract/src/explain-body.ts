@@ -71,12 +71,40 @@ export function createBodyExplainer(document: OpenApiDocument, validator: SpecVa
 
 function describe(validate: ValidateFunction, value: unknown, path: string[]): string[] {
   if (validate(value)) return [];
-  return (validate.errors ?? []).flatMap((error) => {
+  const errors = validate.errors ?? [];
+  const merged = new Set<ErrorObject>();
+  const alternatives = new Map<ErrorObject, string>();
+  for (const union of errors) {
+    const phrase = union.keyword === 'anyOf' || union.keyword === 'oneOf' ? scalarAlternatives(union, errors) : undefined;
+    if (phrase === undefined) continue;
+    alternatives.set(union, phrase.reason);
+    for (const error of phrase.from) merged.add(error);
+  }
+  return errors.flatMap((error) => {
+    if (merged.has(error)) return [];
     const at = [...path, ...error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))];
-    const text = reason(error);
+    const text = alternatives.has(error) ? { reason: alternatives.get(error)! } : reason(error);
     if (text === undefined) return [];
     return [text.field !== undefined ? `${where([...at, text.field])} ${text.reason}` : `${where(at)} ${text.reason}`];
   });
+}
+
+/**
+ * A value that fits no branch of an `anyOf` of scalars (`LenientBoolean`: a boolean, or "true" or
+ * "false") is one problem about the value, said once with what it may be: `must be of type boolean,
+ * or one of "true", "false"`. Undefined when a branch's errors lie deeper (an object's fields),
+ * which the branch's own errors say better.
+ */
+function scalarAlternatives(union: ErrorObject, errors: ErrorObject[]): { reason: string; from: ErrorObject[] } | undefined {
+  const from = errors.filter((error) => error.schemaPath.startsWith(`${union.schemaPath}/`));
+  if (from.length === 0 || from.some((error) => error.instancePath !== union.instancePath || !['type', 'enum', 'const'].includes(error.keyword))) return undefined;
+  const branches = new Map<string, ErrorObject>();
+  for (const error of from) {
+    const branch = error.schemaPath.slice(union.schemaPath.length + 1).split('/')[0]!;
+    // A branch's allowed values say more than its type.
+    if (!branches.has(branch) || error.keyword !== 'type') branches.set(branch, error);
+  }
+  return { reason: `must be ${[...branches.values()].map((error) => reason(error)!.reason.replace(/^must be /, '')).join(', or ')}`, from };
 }
 
 function reason(error: ErrorObject): { field?: string; reason: string } | undefined {

@@ -15,6 +15,12 @@ describe('explainBody: each wrong field along the body\'s own _type variant', ()
     ['no object', create, 'text', ['the body must be a JSON object with _type one of "KazooPbxConnectionProfile", "ThreeCxConnectionProfile"']],
     ['an empty name', create, { ...threeCx, name: '' }, ['body field name must not be empty']],
     ['a patch operation on an unknown path', patch, [{ op: 'replace', path: '/colour', value: 'x' }], ['body field 0/path must be one of "/name", "/enabled"']],
+    // A value that fits no branch of LenientBoolean: one phrase about the value, never the path blamed.
+    ['/enabled set to "yes"', patch, [{ op: 'replace', path: '/enabled', value: 'yes' }], ['body field 0/value must be of type boolean, or one of "true", "false"']],
+    ['/enabled set to a number', patch, [{ op: 'replace', path: '/enabled', value: 3 }], ['body field 0/value must be of type boolean, or one of "true", "false"']],
+    ['/enabled set to "true"', patch, [{ op: 'replace', path: '/enabled', value: 'true' }], []],
+    ['/name set to a number', patch, [{ op: 'replace', path: '/name', value: 5 }], ['body field 0/value must be of type string']],
+    ['a lenient boolean setting of a create', create, { ...threeCx, enableRecordingArchive: 'yes' }, ['body field enableRecordingArchive must be of type boolean, or one of "true", "false"']],
   ])('%s', (_, operation, body, want) => {
     expect(contract.explainBody(operation, body)).toEqual(want);
   });
