@@ -24,10 +24,11 @@ export interface Contract {
   /** The one 2xx status the operation documents (`201` for a create). */
   successStatus(operation: Operation): number;
   /**
-   * What is wrong with an answer: an undocumented status, or a body that breaks the schema the spec
-   * declares for it (one line per validator error). Empty when the answer keeps the contract.
+   * What is wrong with an answer: an undocumented status, a media type (when given) the spec does
+   * not declare for it, or a body that breaks the schema the spec declares for it (one line per
+   * validator error). Empty when the answer keeps the contract.
    */
-  validateResponse(operation: Operation, status: number, body: unknown): string[];
+  validateResponse(operation: Operation, status: number, body: unknown, mediaType?: string): string[];
 }
 
 /** The contract of `document` (default: the bundled spec, `@myreports/pbx-openapi`). */
@@ -53,6 +54,6 @@ export function loadContract(document: OpenApiDocument = loadBundledSpec()): Con
     },
     typedExamples: (operation) => typed.get(operation),
     successStatus,
-    validateResponse: (operation, status, body) => responseProblems(validator, operation, status, body),
+    validateResponse: (operation, status, body, mediaType) => responseProblems(validator, operation, status, body, mediaType),
   };
 }

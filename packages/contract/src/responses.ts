@@ -9,11 +9,16 @@ export function successStatus(operation: Operation): number {
 }
 
 /**
- * What is wrong with an answer of `operation`: its status is undocumented, or its JSON body breaks
- * the schema the spec declares for that status. Empty when the answer keeps the contract.
+ * What is wrong with an answer of `operation`: its status is undocumented, its media type (when
+ * given: the `Content-Type` without parameters) is not one the spec declares for that status, or its
+ * JSON body breaks the schema the spec declares. Empty when the answer keeps the contract.
  */
-export function responseProblems(validator: SpecValidator, operation: Operation, status: number, body: unknown): string[] {
+export function responseProblems(validator: SpecValidator, operation: Operation, status: number, body: unknown, mediaType?: string): string[] {
   if (!(String(status) in operation.responses)) return [`status ${status} is not documented for ${operation.operationId}`];
+  const declared = Object.keys(operation.responses[String(status)]!);
+  if (mediaType !== undefined && declared.length > 0 && !declared.includes(mediaType.toLowerCase())) {
+    return [`status ${status} of ${operation.operationId} answers ${mediaType || 'no Content-Type'}, not ${declared.join(' or ')}`];
+  }
   const schema = operation.responseSchema(status);
   if (schema === undefined) {
     return body === undefined || body === '' ? [] : [`status ${status} of ${operation.operationId} declares no JSON body`];

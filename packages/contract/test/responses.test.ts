@@ -46,4 +46,16 @@ describe('validateResponse', () => {
     if (Array.isArray(want)) expect(problems).toEqual(want);
     else expect(problems.some((problem) => want.test(problem)), problems.join('\n')).toBe(true);
   });
+
+  it.each<[string, number, string, string[]]>([
+    ['the declared media type', 404, 'application/json', []],
+    ['the declared media type, spelled in capitals', 404, 'Application/JSON', []],
+    ['an HTML page for a documented status', 404, 'text/html', ['status 404 of getPbxConnectionProfile answers text/html, not application/json']],
+    ['a body without Content-Type', 404, '', ['status 404 of getPbxConnectionProfile answers no Content-Type, not application/json']],
+    ['any media type on the 401, which declares no body', 401, 'text/plain', []],
+    ['an undocumented status, whatever its media type', 500, 'text/plain', ['status 500 is not documented for getPbxConnectionProfile']],
+  ])('with its media type: %s', (_, status, mediaType, want) => {
+    const body = { error: status, message: 'Not Found', status: 'error', timestamp };
+    expect(contract.validateResponse(get, status, status === 401 ? undefined : body, mediaType)).toEqual(want);
+  });
 });

@@ -18,7 +18,8 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-en
 /**
  * Sends each request to the upstream only. Redirects are answers like any other, passed back to the
  * client, never followed (following one would send `Authorization` and the body to wherever it
- * points). A reset or a short body fails at once with 502; silence past the timeout, 504.
+ * points). A reset, a short body or a protocol switch (101) fails at once with 502; silence past the
+ * timeout, 504.
  */
 export function createForward(options: ForwardOptions): ForwardFunction {
   const send = options.upstream.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -64,11 +65,11 @@ export function createForward(options: ForwardOptions): ForwardFunction {
               return;
             }
             const raw = Buffer.concat(chunks);
-            const answerHeaders: Record<string, string> = {};
-            for (const [name, value] of Object.entries(answer.headers)) {
-              if (value !== undefined && !HOP_BY_HOP.includes(name)) answerHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
-            }
-            resolve({ status: answer.statusCode ?? 502, headers: answerHeaders, body: parsed(raw, answerHeaders['content-type']), raw });
+            // As received for the client (Node keeps `Set-Cookie` a list); joined for Prism's validation.
+            const rawHeaders: Record<string, string | string[]> = {};
+            for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.includes(name)) rawHeaders[name] = value;
+            const headers = Object.fromEntries(Object.entries(rawHeaders).map(([name, value]) => [name, [value].flat().join(', ')]));
+            resolve({ status: answer.statusCode ?? 502, headers, body: parsed(raw, headers['content-type']), raw, rawHeaders });
           });
         },
       );
@@ -77,7 +78,16 @@ export function createForward(options: ForwardOptions): ForwardFunction {
         reject(new ProxyFailure(REFUSALS.upstreamTimeout(options.timeoutMs)));
         outgoing.destroy();
       }, options.timeoutMs);
-      outgoing.on('close', () => clearTimeout(timer));
+      // Node hands a 101 to 'upgrade' listeners only, and without one closes the socket in silence.
+      outgoing.on('upgrade', (_answer, socket) => {
+        socket.destroy();
+        reject(new ProxyFailure(REFUSALS.upstreamSwitchedProtocols()));
+      });
+      outgoing.on('close', () => {
+        clearTimeout(timer);
+        // Settled already for any answer seen to its end; anything else must not leave the client waiting.
+        reject(new ProxyFailure(REFUSALS.upstreamCutShort()));
+      });
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
         reject(new ProxyFailure(REFUSALS.upstreamUnreachable(error.code ?? error.message)));
       });

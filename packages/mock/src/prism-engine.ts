@@ -36,6 +36,8 @@ export interface EngineAnswer {
   body: unknown;
   /** The bytes as received from an upstream (proxy mode): passed on unchanged. */
   raw?: Buffer;
+  /** The upstream's headers as received (proxy mode), a header sent twice (`Set-Cookie`) a list. */
+  rawHeaders?: Record<string, string | string[]>;
 }
 
 /** What Prism made of a request. */
@@ -140,15 +142,15 @@ export async function createPrismEngine(options: PrismEngineOptions): Promise<Pr
     return prismMock(opts)(log);
   };
 
-  // The upstream's bytes of each answer, passed on unchanged.
-  const raws = new WeakMap<IHttpResponse, Buffer>();
+  // The upstream's bytes and headers of each answer, passed on unchanged.
+  const raws = new WeakMap<IHttpResponse, Pick<EngineAnswer, 'raw' | 'rawHeaders'>>();
   const forward: PrismHttpComponents['forward'] = (prismInput) => () => {
     const input = inputs.get(prismInput.data)!.input;
     return TE.tryCatch(
       async (): Promise<IHttpResponse> => {
         const answer = await options.proxy!.forward(input);
         const response = { statusCode: answer.status, headers: answer.headers, body: answer.body };
-        if (answer.raw) raws.set(response, answer.raw);
+        if (answer.raw) raws.set(response, { raw: answer.raw, ...(answer.rawHeaders && { rawHeaders: answer.rawHeaders }) });
         return response;
       },
       (error) => error as Error,
@@ -197,16 +199,12 @@ export async function createPrismEngine(options: PrismEngineOptions): Promise<Pr
       const { output, validations } = result.right;
       return {
         kind: 'answer',
-        answer: { status: output.statusCode, headers: lowerCaseKeys(output.headers ?? {}), body: output.body, ...withRaw(raws.get(output)) },
+        answer: { status: output.statusCode, headers: lowerCaseKeys(output.headers ?? {}), body: output.body, ...raws.get(output) },
         requestFindings: validations.input.map(toFinding),
         answerFindings: validations.output.map(toFinding),
       };
     },
   };
-}
-
-function withRaw(raw: Buffer | undefined): { raw?: Buffer } {
-  return raw ? { raw } : {};
 }
 
 export function toFinding(diagnostic: IPrismDiagnostic): PrismFinding {

@@ -80,6 +80,7 @@ export const REFUSALS = {
   // Proxy mode: the upstream.
   upstreamTooLarge: (limit: number) => refusal(502, `The upstream's answer is larger than ${limit} bytes.`),
   upstreamCutShort: () => refusal(502, 'The upstream closed the connection before its answer was complete.'),
+  upstreamSwitchedProtocols: () => refusal(502, 'The upstream answered 101 Switching Protocols; this proxy carries HTTP exchanges only, so it closed that connection.'),
   upstreamUnreachable: (reason: string) => refusal(502, `The upstream could not be reached (${reason}).`),
   upstreamTimeout: (milliseconds: number) => refusal(504, `The upstream did not answer within ${milliseconds} ms.`),
 } satisfies Record<string, (...args: never[]) => Refusal>;

@@ -16,7 +16,8 @@ export interface RawRequest {
 /** What the HTTP server writes back. */
 export interface Reply {
   status: number;
-  headers: Record<string, string>;
+  /** A list for a header sent more than once (an upstream's `Set-Cookie`s). */
+  headers: Record<string, string | string[]>;
   body: string | Buffer;
   /** For the request log: why a request was refused, or how an exchange breaks the contract. */
   message?: string;

@@ -82,7 +82,7 @@ describe('proxy mode against misbehaving upstreams', () => {
     await log.until('breaks the contract');
     const report = log.text();
     expect(report).toContain('page_size');
-    expect(report).toMatch(/data\.39/);
+    expect(report).toMatch(/response: \/data\/39\/id must match format "uuid"/);
     expect(report).not.toContain('Too many violations');
   });
 
@@ -98,5 +98,76 @@ describe('proxy mode against misbehaving upstreams', () => {
     const fine = await upstream((_, res) => res.end());
     await call((await proxyTo(fine.url)).url, 'GET', PATHS.profile(IDS.kazooPbxId), { headers: BEARER });
     expect(fine.hits[0]?.path).toBe(PATHS.profile(IDS.kazooPbxId));
+  });
+});
+
+describe('proxy mode: every contract break is reported at warn, worded as the mock words it', () => {
+  /** The answer through a proxy at `warn` to `upstream`, and what it logged (written before the answer leaves). */
+  async function through(handler: Parameters<typeof createServer>[1], path: string = PATHS.profiles) {
+    const log = watchLog();
+    const proxy = await proxyTo((await upstream(handler)).url, log.log);
+    const answer = await fetch(`${proxy.url}${path}`, { headers: BEARER, redirect: 'manual' });
+    const body = await answer.text();
+    return { answer, body, log: log.text() };
+  }
+
+  it.each([
+    ['418 with an envelope', 418, { 'content-type': 'application/json' }, JSON.stringify({ error: 418, message: 'tea', status: 'error', timestamp: '2019-11-29T16:03:23.9251680Z' })],
+    ['500 in plain text', 500, { 'content-type': 'text/plain' }, 'boom'],
+    ['a redirect', 302, { location: '/elsewhere' }, ''],
+  ])('an undocumented status, %s: passed through and reported', async (_, status, headers, text) => {
+    const { answer, body, log } = await through((__, res) => res.writeHead(status, headers).end(text));
+    expect(answer.status).toBe(status);
+    expect(body).toBe(text);
+    expect(log).toContain('breaks the contract');
+    expect(log).toContain(`response: status ${status} is not documented for listPbxConnectionProfiles`);
+  });
+
+  it('a documented status in an undocumented media type: reported', async () => {
+    const { answer, log } = await through((_, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>'));
+    expect(answer.status).toBe(404);
+    expect(log).toContain('response: status 404 of listPbxConnectionProfiles answers text/html, not application/json');
+  });
+
+  it('a path the spec does not have: passed through and reported with the mock\'s words', async () => {
+    const { answer, log } = await through((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'), '/v1.0/nothing');
+    expect(answer.status).toBe(200);
+    expect(log).toContain('request: No such resource: GET /v1.0/nothing is not an operation of this API.');
+  });
+
+  it('bad ids: one finding per parameter, by the spec\'s names, as the mock words them', async () => {
+    const { log } = await through(
+      (_, res) => res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 400, message: 'x', status: 'error', timestamp: '2019-11-29T16:03:23.9251680Z' })),
+      PATHS.profile('not-a-guid').replace(IDS.accountTenantId, 'nope'),
+    );
+    const findings = log.split('\n').filter((line) => line.startsWith('    '));
+    expect(findings.map((line) => line.trim())).toEqual([
+      'request: path parameter accountTenantId must match format "uuid"',
+      'request: path parameter pbxId must match format "uuid"',
+    ]);
+  });
+
+  it('an upstream that switches protocols (101): 502 in the envelope and a log line, never a client left waiting', async () => {
+    const switching = await upstream((req) => {
+      req.socket.write('HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n');
+    });
+    const log = watchLog();
+    const answer = await call((await proxyTo(switching.url, log.log)).url, 'GET', PATHS.profiles, { headers: BEARER });
+    expect(answer.status).toBe(502);
+    expect(answer.json).toMatchObject({ error: 502, message: expect.stringContaining('101 Switching Protocols'), status: 'error' });
+    expect(log.text()).toMatch(/→ 502 .*101 Switching Protocols/);
+  });
+
+  it('two Set-Cookie headers stay two', async () => {
+    const { answer } = await through((_, res) =>
+      res
+        .writeHead(418, [
+          ['content-type', 'application/json'],
+          ['set-cookie', 'a=1; Path=/'],
+          ['set-cookie', 'b=2, c=3; Path=/'],
+        ])
+        .end('{}'),
+    );
+    expect(answer.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2, c=3; Path=/']);
   });
 });

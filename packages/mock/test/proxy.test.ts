@@ -51,7 +51,8 @@ describe('validation proxy', () => {
     expect(proxied.status).toBe(400); // the server's own answer
     const report = lines.join('\n');
     expect(report).toContain('breaks the contract');
-    expect(report).toMatch(/request\.path\.pbxid: .*must match format "uuid"/);
+    expect(report).toContain('request: path parameter pbxId must match format "uuid"');
+    expect(report).not.toContain('pbxid');
   });
 
   it('reports an answer that breaks the contract, naming the missing fields', async () => {
@@ -60,7 +61,7 @@ describe('validation proxy', () => {
     expect(proxied.status).toBe(200);
     const report = lines.join('\n');
     expect(report).toContain('breaks the contract');
-    expect(report).toMatch(/response\.body: .*page_size/);
+    expect(report).toContain("response: / must have required property 'page_size'");
     expect(report).toMatch(/tenantId/);
   });
 

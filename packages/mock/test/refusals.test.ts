@@ -212,7 +212,7 @@ const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Se
     provoke: async () => {
       const controls = { reset: () => Promise.reject(new Error('disk full')), journal: createJournal(0), state: () => Promise.resolve(undefined) };
       const reply = await controlReply({ method: 'POST', url: `${CONTROL_PREFIX}reset`, headers: CONTROL, body: Buffer.alloc(0) }, controls, () => true)!;
-      return { status: reply.status, header: (name) => reply.headers[name], json: JSON.parse(String(reply.body)) };
+      return { status: reply.status, header: (name) => reply.headers[name]?.toString(), json: JSON.parse(String(reply.body)) };
     },
   },
   upstreamTooLarge: {
@@ -229,6 +229,13 @@ const CASES: { [name in RefusalName]: { want: Refusal; provoke: () => Promise<Se
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
         res.write('{"data":', () => res.socket?.destroy());
       });
+      return seen(await call(proxy.url, 'GET', PATHS.profiles, { headers: BEARER }));
+    },
+  },
+  upstreamSwitchedProtocols: {
+    want: REFUSALS.upstreamSwitchedProtocols(),
+    provoke: async () => {
+      const proxy = await proxyFor((req) => req.socket.write('HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n'));
       return seen(await call(proxy.url, 'GET', PATHS.profiles, { headers: BEARER }));
     },
   },

@@ -1,10 +1,10 @@
 import Negotiator from 'negotiator';
-import { type Contract, type Operation, describeParameterFindings, invalidRequestMessage } from '@myreports/pbx-contract';
+import { type Contract, type Operation, invalidRequestMessage } from '@myreports/pbx-contract';
 import type { EngineAnswer, MockChoice, PrismEngine } from '../prism-engine.js';
 import { REFUSALS } from '../refusals.js';
 import { type RawRequest, type Reply, refuse } from '../reply.js';
 import type { Responder, ResponderAnswer } from '../responder.js';
-import { describe, errorsOf, prismRefusal, serialise } from './answer.js';
+import { describe, errorsOf, prismRefusal, requestProblems, serialise } from './answer.js';
 import { checkBody, withoutBody } from './body.js';
 import { withLocation } from './location.js';
 import { picksExample, picksStaticAnswer, undeclaredChoice } from './prefer.js';
@@ -96,7 +96,7 @@ export function mockPipeline(options: MockPipelineOptions): (raw: RawRequest) =>
     }
     const requestErrors = errorsOf(outcome.requestFindings);
     if (requestErrors.length > 0 && answer.status === 400) {
-      return refuse(REFUSALS.invalidRequest(invalidRequestMessage(requestProblems(request, operation, body, requestErrors, contract))));
+      return refuse(REFUSALS.invalidRequest(invalidRequestMessage(requestProblems(operation, body, requestErrors, contract))));
     }
     // Prism accepts some text where a JSON body is expected; the API does not.
     if (body.notJson && answer.status < 300) return refuse(REFUSALS.invalidRequest(invalidRequestMessage(['the body is not valid JSON'])));
@@ -116,23 +116,6 @@ function typedExample(prefer: MockChoice, operation: Operation, body: unknown, c
   const sent = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[typed?.property ?? ''] : undefined;
   const name = typeof sent === 'string' ? typed?.names.get(sent) : undefined;
   return name ? { ...prefer, exampleKey: name } : prefer;
-}
-
-/** Every problem Prism found, worded by the contract core: parameters first, then the body along its `_type` variant. */
-function requestProblems(
-  request: ApiRequest,
-  operation: Operation,
-  body: { value: unknown; notJson: boolean },
-  errors: ReturnType<typeof errorsOf>,
-  contract: Contract,
-): string[] {
-  const parameters = describeParameterFindings(operation, errors);
-  // Prism reports a missing body without a location: whatever is not a parameter is about the body.
-  const bodyFindings = errors.filter((finding) => !['path', 'query', 'header', 'cookie'].includes(finding.location[0] ?? ''));
-  if (body.notJson) return [...parameters, 'the body is not valid JSON'];
-  if (bodyFindings.length === 0) return parameters;
-  const explained = body.value === undefined ? ['the body is required'] : contract.explainBody(operation, body.value);
-  return [...parameters, ...(explained.length > 0 ? explained : bodyFindings.map((finding) => finding.message))];
 }
 
 function responderRequest(request: ApiRequest, operation: Operation, body: unknown) {

@@ -1,8 +1,9 @@
-import type { Contract } from '@myreports/pbx-contract';
-import type { PrismEngine } from '../prism-engine.js';
+import type { Contract, Operation } from '@myreports/pbx-contract';
+import type { EngineAnswer, PrismEngine } from '../prism-engine.js';
+import { REFUSALS } from '../refusals.js';
 import type { RawRequest, Reply } from '../reply.js';
-import { describe, errorsOf, prismRefusal, serialise } from './answer.js';
-import { parseBody, readRequest } from './request.js';
+import { errorsOf, prismRefusal, requestProblems, serialise } from './answer.js';
+import { type ApiRequest, parseBody, readRequest } from './request.js';
 
 export interface ProxyPipelineOptions {
   contract: Contract;
@@ -12,25 +13,40 @@ export interface ProxyPipelineOptions {
 
 /**
  * One exchange of the validation proxy, top to bottom: the request goes to the upstream as it came
- * (Prism validates it on the way), the answer comes back byte for byte, and every violation of
- * either side goes to the log. The proxy refuses nothing itself but upstream failures.
+ * (Prism validates it on the way), the answer comes back byte for byte, and every way either side
+ * breaks the contract goes to the log, worded as the mock words it (the contract core's phrases,
+ * the spec's names). The proxy refuses nothing itself but upstream failures.
  */
 export function proxyPipeline({ contract, engine }: ProxyPipelineOptions): (raw: RawRequest) => Promise<Reply> {
   return async (raw) => {
     const request = readRequest(raw, contract);
     const { operation } = request;
     // Parsed for Prism's validation where the operation takes a body; sent on as received either way.
-    const body =
-      request.bytes.length === 0 ? undefined : operation && operation.requestMediaTypes.length > 0 ? parseBody(request.bytes).value : request.bytes.toString('utf8');
+    const body = request.bytes.length === 0 ? { value: undefined, notJson: false } : operation && operation.requestMediaTypes.length > 0 ? parseBody(request.bytes) : { value: request.bytes.toString('utf8'), notJson: false };
     const outcome = await engine.request(
-      { method: request.method, path: request.path, query: request.query, headers: request.headers, body },
+      { method: request.method, path: request.path, query: request.query, headers: request.headers, body: body.value },
       operation ? { operationId: operation.operationId } : {},
     );
     if (outcome.kind !== 'answer') return prismRefusal(outcome, request.headers.accept);
-    const violations = [
-      ...errorsOf(outcome.requestFindings).map((finding) => describe('request', finding)),
-      ...errorsOf(outcome.answerFindings).map((finding) => describe('response', finding)),
-    ];
+    const requestErrors = errorsOf(outcome.requestFindings);
+    const violations = operation
+      ? [
+          ...(requestErrors.length > 0 ? requestProblems(operation, body, requestErrors, contract) : []).map((problem) => `request: ${problem}`),
+          ...answerProblems(contract, operation, outcome.answer).map((problem) => `response: ${problem}`),
+        ]
+      : [`request: ${routeProblem(request)}`];
     return { ...serialise(outcome.answer), violations: [...new Set(violations)] };
   };
+}
+
+/** A request the spec has no operation for: the mock's own words for it (its 404 or 405). */
+function routeProblem({ route, method, path }: ApiRequest): string {
+  return route.kind === 'method-not-allowed' ? REFUSALS.methodNotAllowed(path, route.allow).message : REFUSALS.noSuchResource(method, path).message;
+}
+
+/** The contract core's problems with an upstream's answer: its status, its media type (when it has a body), its body. */
+function answerProblems(contract: Contract, operation: Operation, answer: EngineAnswer): string[] {
+  const hasBody = (answer.raw?.length ?? 0) > 0;
+  const mediaType = hasBody ? (answer.headers['content-type'] ?? '').split(';')[0]!.trim() : undefined;
+  return contract.validateResponse(operation, answer.status, answer.body, mediaType);
 }

@@ -56,5 +56,5 @@ function headersOf(headers: Headers): IncomingHttpHeaders {
 
 function responseOf(reply: Reply): Response {
   const empty = reply.status === 204 || reply.status === 304 || reply.body.length === 0;
-  return new Response(empty ? null : typeof reply.body === 'string' ? reply.body : new Uint8Array(reply.body), { status: reply.status, headers: reply.headers });
+  return new Response(empty ? null : typeof reply.body === 'string' ? reply.body : new Uint8Array(reply.body), { status: reply.status, headers: Object.entries(reply.headers).flatMap(([name, value]) => [value].flat().map((item): [string, string] => [name, item])) });
 }
