@@ -266,6 +266,21 @@ describe('limits', () => {
     expect(twin.respond(requests.create({ ...kazooCreate(), name: 'é'.repeat(300) }))!.status).toBe(400);
     expect(twin.respond(requests.create({ ...kazooCreate(), name: 'e'.repeat(300) }))!.status).toBe(201);
   });
+
+  it('bounds a list answer in bytes: filled to its byte budget with multi-byte names, the list is within the budget and its envelope', async () => {
+    const budget = 8 * 1024;
+    const twin = await newTwin({ seed: 'empty', maxStoredBytes: budget });
+    // '名' is 3 bytes in UTF-8 and 1 unit in UTF-16: a budget counted in units would let three times as much in.
+    let created = 0;
+    while (twin.respond(requests.create({ ...kazooCreate(), name: `${'名'.repeat(200)} ${created}` }))!.status === 201) created += 1;
+    expect(created).toBeGreaterThan(5);
+    const answer = twin.respond(requests.list())!;
+    expect((answer.body as any).page_size).toBe(created);
+    const bytes = Buffer.byteLength(JSON.stringify(answer.body));
+    expect(bytes).toBeGreaterThan(created * 600);
+    // The envelope: page_size, status, timestamp, and the array's brackets and commas.
+    expect(bytes).toBeLessThanOrEqual(budget + 100 + created);
+  });
 });
 
 describe('reset', () => {
