@@ -6,6 +6,11 @@ import { type DocsBrowser, openDocs } from './support/browser.js';
 import { openFreshPage, routeOf, sidebarLinks } from './support/served-page.js';
 import { operationRoute } from './support/routes.js';
 
+/** How long one fresh page may take to show its section before it counts as failed. */
+const PAGE_GUARD = 120_000;
+/** The sidebar has an entry per operation and about a dozen guides and guide sections; each opens twice. */
+const operationCount = listOperations(loadBundledSpec()).length;
+
 /** The section the route names is on screen: its element exists and its top lies in the viewport. */
 async function sectionOnScreen(page: Page, route: string): Promise<boolean> {
   if (route === '') return page.getByRole('heading', { level: 1 }).first().isVisible();
@@ -47,7 +52,8 @@ describe('every link of the page, opened in a fresh page from the docs server', 
     const open = async ({ url, route }: { url: string; route: string }): Promise<void> => {
       const page = await openFreshPage(browser.context, url);
       try {
-        await expect.poll(() => sectionOnScreen(page, route), { timeout: 15_000 }).toBe(true);
+        // A hang guard, not a speed limit: a busy machine takes seconds to parse the page.
+        await expect.poll(() => sectionOnScreen(page, route), { timeout: PAGE_GUARD }).toBe(true);
       } catch {
         failures.push(`${url} did not show ${route || 'the overview'}`);
       }
@@ -56,7 +62,7 @@ describe('every link of the page, opened in a fresh page from the docs server', 
     // A few pages at a time: each parses the whole 2.6 MB page.
     for (let start = 0; start < urls.length; start += 3) await Promise.all(urls.slice(start, start + 3).map(open));
     expect(failures).toEqual([]);
-  }, 600_000);
+  }, (operationCount + 20) * 2 * PAGE_GUARD);
 
   it('reloads on a section and stays there', async () => {
     const page = await openFreshPage(browser.context, new URL('/profile-types/kazoo-profiles', docs.url).href);

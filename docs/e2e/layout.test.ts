@@ -13,7 +13,7 @@ const resultsDir = join(docsDir, 'test-results');
 const spec = loadBundledSpec();
 const operations = listOperations(spec);
 const operationSummary = (id: string): string => String(operations.find((operation) => operation.operationId === id)?.object.summary);
-const WIDTHS = [1440, 1280, 390] as const;
+const WIDTHS = [1440, 1280, 768, 390] as const;
 const GUIDES = ['getting-started', 'envelopes-and-errors', 'profile-types', 'profile-types/kazoo-profiles', 'profile-types/3cx-profiles', 'quirks-and-warnings'];
 
 /** Opens a route of the page (its hash) and waits until its section is drawn. */
@@ -38,6 +38,28 @@ const brokenIdentifiers = (page: Page): Promise<string[]> =>
   page.evaluate(`[...document.querySelectorAll('[data-component-name="Markdown/Markdown"] table code')]
     .filter((code) => code.getClientRects().length > 1).map((code) => code.textContent)`) as Promise<string[]>;
 
+/** Words of the page's headings that the browser laid out on more than one line ("connectio / n"). */
+const brokenHeadingWords = (page: Page): Promise<string[]> =>
+  page.evaluate(`[...document.querySelectorAll('h1, h2, h3')].filter((heading) => heading.offsetParent !== null).flatMap((heading) => {
+    const broken = [];
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+    return broken;
+  })`) as Promise<string[]>;
+
+/** Cells of the guides' tables whose content is cut: wider than the cell shows. */
+const clippedCells = (page: Page): Promise<string[]> =>
+  page.evaluate(`[...document.querySelectorAll('[data-component-name="Markdown/Markdown"] table td, [data-component-name="Markdown/Markdown"] table th')]
+    .filter((cell) => cell.offsetParent !== null && cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent.slice(0, 40))`) as Promise<string[]>;
+
 describe.each(WIDTHS)('the page at %i px wide', (width) => {
   let browser: DocsBrowser;
 
@@ -50,13 +72,15 @@ describe.each(WIDTHS)('the page at %i px wide', (width) => {
     await browser?.close();
   });
 
-  it('has no horizontal overflow and breaks no identifier in the guide tables', async () => {
+  it('has no horizontal overflow, breaks no identifier in the guide tables nor word in a heading, clips no table cell', async () => {
     const { page } = browser;
     const problems: string[] = [];
     for (const route of GUIDES) {
       await show(page, route);
       if ((await overflow(page)) > 0) problems.push(`${route}: ${await overflow(page)} px too wide`);
       for (const code of await brokenIdentifiers(page)) problems.push(`${route}: ${code} broken across lines`);
+      for (const word of await brokenHeadingWords(page)) problems.push(`${route}: heading word ${word} broken across lines`);
+      for (const cell of await clippedCells(page)) problems.push(`${route}: table cell "${cell}" clipped`);
     }
     // The measure sees tables: the profile types guide has some.
     expect(await page.locator('[data-component-name="Markdown/Markdown"] table code').count()).toBeGreaterThan(0);
@@ -103,8 +127,8 @@ describe.each(WIDTHS)('the page at %i px wide', (width) => {
       const section = page.locator(`[id="${route}"]`).first();
       const box = (await section.boundingBox())!;
       expect(Math.abs(box.y), route).toBeLessThanOrEqual(2);
-      // 390 px: the content takes the whole width; wider: the sidebar is beside it.
-      if (width < 800) expect(box.x, route).toBe(0);
+      // 390 px: the content takes the whole width; from 768 px (a tablet) the sidebar is beside it.
+      if (width < 768) expect(box.x, route).toBe(0);
       else expect(box.x, route).toBeGreaterThan(200);
       const head = section.locator('h1, h2').first();
       expect(await head.innerText()).toBe(heading);
