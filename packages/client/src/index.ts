@@ -33,10 +33,12 @@ export type {
   OtherPbxConnectionProfile,
   PbxConnectionProfile,
   PbxConnectionProfileCreate,
+  PbxConnectionProfileCreated,
   PbxConnectionProfileType,
   PbxInstanceLookup,
   ProfileIds,
   ThreeCxConnectionProfile,
   ThreeCxConnectionProfileCreate,
+  ThreeCxConnectionProfileCreated,
 } from './resources/pbx-connection-profiles/types.js';
 export type { paths, components, operations } from '@myreports/pbx-types';

@@ -18,10 +18,12 @@ import {
   type OtherPbxConnectionProfile,
   type PbxConnectionProfile,
   type PbxConnectionProfileCreate,
+  type PbxConnectionProfileCreated,
   type PbxCreatedResult,
   type PbxInstanceLookup,
   type PbxResult,
   type ThreeCxConnectionProfile,
+  type ThreeCxConnectionProfileCreated,
   redactSecrets,
   type paths,
 } from '@myreports/pbx-client';
@@ -56,10 +58,13 @@ describe('methods', () => {
 
   test('create narrows the result to the type of the body', () => {
     expectTypeOf(pbx.create(customer, kazoo)).resolves.toEqualTypeOf<PbxCreatedResult<KazooPbxConnectionProfile>>();
-    expectTypeOf(pbx.create(customer, threeCx)).resolves.toEqualTypeOf<PbxCreatedResult<ThreeCxConnectionProfile>>();
+    expectTypeOf(pbx.create(customer, threeCx)).resolves.toEqualTypeOf<PbxCreatedResult<ThreeCxConnectionProfileCreated>>();
     const either = kazoo as PbxConnectionProfileCreate;
-    expectTypeOf(pbx.create(customer, either)).resolves.toEqualTypeOf<PbxCreatedResult<PbxConnectionProfile>>();
+    expectTypeOf(pbx.create(customer, either)).resolves.toEqualTypeOf<PbxCreatedResult<PbxConnectionProfileCreated>>();
     expectTypeOf<PbxCreatedResult<KazooPbxConnectionProfile>['id']>().toBeString();
+    // The vendor's 3CX answer has no id: the result's id (from Location) is the one to read.
+    expectTypeOf<PbxCreatedResult<ThreeCxConnectionProfileCreated>['id']>().toBeString();
+    expectTypeOf<ThreeCxConnectionProfileCreated['id']>().toEqualTypeOf<string | undefined>();
   });
 
   test('create refuses bodies the API refuses', () => {
@@ -77,8 +82,11 @@ describe('methods', () => {
 
   test('patch takes only the documented operations', () => {
     pbx.patch(profile, [{ op: 'replace', path: '/name', value: 'New' }, { op: 'replace', path: '/enabled', value: 'true' }]);
-    // @ts-expect-error only /name and /enabled may be replaced
-    pbx.patch(profile, [{ op: 'replace', path: '/apiKey', value: 'x' }]);
+    pbx.patch(profile, [{ op: 'replace', path: '/apiKey', value: 'rotated' }, { op: 'replace', path: '/monitorSubAccounts', value: true }]);
+    // @ts-expect-error server-set fields cannot be replaced
+    pbx.patch(profile, [{ op: 'replace', path: '/id', value: 'x' }]);
+    // @ts-expect-error a setting takes its own type
+    pbx.patch(profile, [{ op: 'replace', path: '/monitorSubAccounts', value: 'x' }]);
     // @ts-expect-error /enabled takes a boolean or "true"/"false"
     pbx.patch(profile, [{ op: 'replace', path: '/enabled', value: 'yes' }]);
     // @ts-expect-error only replace

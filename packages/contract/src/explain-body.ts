@@ -54,17 +54,19 @@ export function createBodyExplainer(document: OpenApiDocument, validator: SpecVa
     return describe(validator.compile(schema), value, path);
   };
 
-  /** "`_type` says 3CX but the fields are Kazoo's": when another branch would accept the body. */
-  const mistypedHint = (branches: Json[], selected: number, tags: Tag[], value: Record<string, unknown>, path: string[]): string[] =>
-    branches.flatMap((branch, index) => {
-      if (index === selected) return [];
-      const retagged = { ...value, ...Object.fromEntries(tags.map((tag) => [tag.name, tag.values[index]])) };
-      if (!validator.compile(branch)(retagged)) return [];
-      const changed = tags.filter((tag) => tag.values[index] !== tag.values[selected]);
-      return changed.map(
-        (tag) => `${where([...path, tag.name])} is ${JSON.stringify(value[tag.name])} but the other fields are those of ${JSON.stringify(tag.values[index])}`,
-      );
-    });
+  /**
+   * "`_type` says 3CX but the fields are Kazoo's": when exactly one other branch would accept the body
+   * (a string `value` fits every JSON Patch operation on a string field: naming them all helps nobody).
+   */
+  const mistypedHint = (branches: Json[], selected: number, tags: Tag[], value: Record<string, unknown>, path: string[]): string[] => {
+    const retagged = (index: number) => ({ ...value, ...Object.fromEntries(tags.map((tag) => [tag.name, tag.values[index]])) });
+    const fitting = branches.flatMap((branch, index) => (index !== selected && validator.compile(branch)(retagged(index)) ? [index] : []));
+    if (fitting.length !== 1) return [];
+    const [index] = fitting as [number];
+    return tags
+      .filter((tag) => tag.values[index] !== tag.values[selected])
+      .map((tag) => `${where([...path, tag.name])} is ${JSON.stringify(value[tag.name])} but the other fields are those of ${JSON.stringify(tag.values[index])}`);
+  };
 
   return (schema, body) => [...new Set(explain(schema, body, []))];
 }

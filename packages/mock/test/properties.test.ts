@@ -93,15 +93,25 @@ describe('property: generated create bodies', () => {
 });
 
 describe('property: generated JSON Patch bodies', () => {
-  it('every patch generated from the JsonPatch schema is accepted with 200', async () => {
+  it('every patch generated from the JsonPatch schema gets 200, or the invalid-property 400 for another type\'s setting', async () => {
+    // PATHS.profile() is the example Kazoo profile: a 3CX setting is a path it does not have.
+    const kazooFields = Object.keys(resolve(spec, { $ref: '#/components/schemas/KazooPbxConnectionProfile' }).properties as object);
+    let foreignSeen = 0;
     await fc.assert(
       fc.asyncProperty(validPatch, async (body) => {
         expect(validator.validateSchema('JsonPatch', body).errors).toEqual([]);
         const answer = await call(mock.url, 'PATCH', PATHS.profile(), { headers: WRITE_HEADERS, body });
-        expect(answer.status).toBe(200);
+        const foreign = body.map((operation) => String(operation.path).slice(1)).find((field) => !kazooFields.includes(field));
+        if (foreign === undefined) expect(answer.status).toBe(200);
+        else {
+          foreignSeen += 1;
+          expect(answer.status).toBe(400);
+          expect(answer.json.message).toBe(`The target location specified by path segment '${foreign}' was not found.`);
+        }
       }),
       RUNS,
     );
+    expect(foreignSeen).toBeGreaterThan(0);
   });
 
   it('a patch with one mutated operation is rejected with the 400 envelope naming it, never a 5xx', async () => {

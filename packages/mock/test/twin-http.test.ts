@@ -106,7 +106,9 @@ describe('the twin (the default), over HTTP', () => {
   it('Prefer: code= and example= still answer from the examples, and change nothing', async () => {
     const example = await call(mock.url, 'POST', PATHS.profiles, { headers: { ...WRITE_HEADERS, prefer: 'example=ThreeCxCreated' }, body: kazooCreate() });
     expect(example.status).toBe(201);
-    expect(example.json.data.id).toBe(IDS.threeCxPbxId);
+    // The vendor's 3CX answer, as published: the echoed request, no id.
+    expect(example.json.data).toMatchObject({ _type: 'ThreeCxConnectionProfile', name: '3CX Connection' });
+    expect(example.json.data).not.toHaveProperty('id');
     const code = await call(mock.url, 'GET', PATHS.profile(), { headers: { ...BEARER, prefer: 'code=404' } });
     expect(code.status).toBe(404);
     const listed = await call(mock.url, 'GET', PATHS.profiles, { headers: BEARER });
@@ -117,10 +119,29 @@ describe('the twin (the default), over HTTP', () => {
     const answer = await call(mock.url, 'POST', profilesOf(CUSTOMER), { headers: WRITE_HEADERS, body: { ...kazooCreate(), hostRest: 'not a url' } });
     expect(answer.status).toBe(400);
     expect(answer.json.message).toMatch(/hostRest/);
-    const patch = await call(mock.url, 'PATCH', PATHS.profile(), { headers: WRITE_HEADERS, body: [{ op: 'replace', path: '/apiKey', value: 'x' }] });
+    const patch = await call(mock.url, 'PATCH', PATHS.profile(), { headers: WRITE_HEADERS, body: [{ op: 'replace', path: '/tenantId', value: CUSTOMER }] });
     expect(patch.status).toBe(400);
+    expect(patch.json.message).toMatch(/body field 0\/path must be one of/);
     expectContract('patchPbxConnectionProfile', patch);
     expect((await call(mock.url, 'GET', profilesOf(CUSTOMER), { headers: BEARER })).json.page_size).toBe(0);
+  });
+
+  it('a patch replaces a setting of the profile\'s own type; one of another type is the API\'s invalid-property 400', async () => {
+    const created = await call(mock.url, 'POST', profilesOf(CUSTOMER), { headers: WRITE_HEADERS, body: threeCxCreate() });
+    const profile = `${profilesOf(CUSTOMER)}/${created.json.data.id}`;
+    const rotated = await call(mock.url, 'PATCH', profile, { headers: WRITE_HEADERS, body: [{ op: 'replace', path: '/password', value: 'rotated' }] });
+    expect(rotated.status).toBe(200);
+    expectContract('patchPbxConnectionProfile', rotated);
+    expect((await call(mock.url, 'GET', profile, { headers: BEARER })).json.data.password).toBe('rotated');
+
+    const foreign = await call(mock.url, 'PATCH', profile, {
+      headers: WRITE_HEADERS,
+      body: [{ op: 'replace', path: '/name', value: 'Half done' }, { op: 'replace', path: '/apiKey', value: 'a Kazoo setting' }],
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.json.message).toBe("The target location specified by path segment 'apiKey' was not found.");
+    expectContract('patchPbxConnectionProfile', foreign);
+    expect((await call(mock.url, 'GET', profile, { headers: BEARER })).json.data).toMatchObject({ name: '3CX Connection', password: 'rotated' });
   });
 
   it('reset, from code and on POST /__mock/reset, goes back to the seed', async () => {

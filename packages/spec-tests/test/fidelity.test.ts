@@ -53,6 +53,41 @@ describe('facts checked against the vendor', () => {
     expect(spec.components.examples['OtherProfile']?.['description' as never]).toContain('Illustrative');
   });
 
+  it('accepts the vendor\'s own 3CX create answer, which has no id or tenantId, and keeps both required in get and list', () => {
+    const created = spec.components.examples['ThreeCxCreated']?.value as { data: Record<string, unknown> };
+    expect(Object.keys(created.data).sort()).toEqual(['_type', 'enableRecordingArchive', 'licenseKey', 'name', 'password', 'recordingArchiveFrequency', 'username']);
+    expect(schemas['ThreeCxConnectionProfileCreated']?.['required']).toEqual(['_type', 'name']);
+    expect(schemas['ThreeCxConnectionProfileCreated']?.['x-decision']).toMatch(/not\s+documented/);
+  });
+
+  it('adds the vendor facts: the invalid-property 400 text, errorCode, Request-Context, the customer\'s enabled, default templates, "Inherited"', () => {
+    const invalidProperty = spec.components.examples['InvalidPatchProperty']?.value as { message: string };
+    expect(invalidProperty.message).toMatch(/^The target location specified by path segment '[^']+' was not found\.$/);
+    for (const id of ['patchPbxConnectionProfile', 'patchResellerPbxConnectionProfile']) {
+      const answers = operation(id)['responses'] as Record<string, { $ref?: string }>;
+      expect(answers['400']?.$ref).toMatch(/PatchBadRequest$/);
+      expect(answers['200']?.$ref).toMatch(/PbxConnectionProfilePatched$/);
+    }
+    const patched = (spec.components['responses'] as Record<string, { headers?: Record<string, unknown> }>)['PbxConnectionProfilePatched'];
+    expect(Object.keys(patched?.headers ?? {})).toEqual(['Request-Context']);
+    expect((schemas['ErrorEnvelope']?.['properties'] as Record<string, unknown>)['errorCode']).toBeDefined();
+    expect(schemas['ErrorEnvelope']?.['required']).not.toContain('errorCode');
+    expect(schemas['PbxConnectionProfileEnabled']?.['description']).toMatch(/When a\s+Customer is enabled the Pbx connection will be started/);
+    expect(guide('PBX connection profiles')).toMatch(/default PBX template/);
+    expect(schemas['CountryCode']?.['description']).toContain('`Inherited`');
+  });
+
+  it('states nothing the vendor never said as its fact', () => {
+    const oauth2 = (spec.components['securitySchemes'] as Record<string, { description: string; flows: { authorizationCode: { scopes: Record<string, string> } } }>)['oauth2'];
+    expect(oauth2?.flows.authorizationCode.scopes['onboarding']).toMatch(/not documented/);
+    expect(oauth2?.description).not.toMatch(/onboarding` grants/);
+    expect(guide('Getting started')).not.toMatch(/\| `onboarding` \| Access to/);
+    expect(schemas['KazooAccountId']?.['description']).not.toMatch(/hexadecimal/);
+    expect(JSON.stringify(spec)).not.toMatch(/restarts? the collector once(?! or once each)|one collector restart/);
+    for (const name of ['ThreeCxUsername', 'ThreeCxPassword']) expect(schemas[name]?.['x-decision']).toMatch(/name/);
+    expect(guide('Profile types')).not.toMatch(/every twenty minutes|signs in to 3CX with\. \|/);
+  });
+
   it('does not state the observed countryCode "US" as a default', () => {
     expect(JSON.stringify(spec)).not.toMatch(/[Dd]efaults to `US`/);
   });
@@ -86,7 +121,10 @@ describe('what the vendor does not say is stated as a decision', () => {
     ['the seven fraction digits of timestamps', schemas['Timestamp'], /seven/],
     ['page_size as a number, not the template string', listEnvelope.allOf.find((part) => part.properties)?.properties?.['page_size'], /string/],
     ['404 on patch', operation('patchPbxConnectionProfile'), /404/],
-    ['the paths a patch may replace', schemas['JsonPatchOperation'], /replace/],
+    ['the paths a patch may replace', schemas['JsonPatchOperation'], /path that does not exist/],
+    ['several operations in one patch', schemas['JsonPatch'], /once or once each is not\s+documented/],
+    ['what the onboarding scope grants', (spec.components['securitySchemes'] as Record<string, Record<string, unknown>>)['oauth2'], /onboarding/],
+    ['no Kazoo account id format', schemas['KazooAccountId'], /No format is documented/],
     ['the token request bodies', (spec.components['securitySchemes'] as Record<string, Record<string, unknown>>)['oauth2'], /RFC 6749/],
   ];
 

@@ -76,8 +76,8 @@ describe.concurrent('the Decisions section, generated at bundle time', () => {
     ]);
     expect(quirksGuide(before)).not.toContain(added);
     expect(quirksGuide(after)).toContain(`- **schema \`KazooApiKey\`**: ${added}`);
-    // apiKey is a property of the Kazoo profile and of its create body.
-    expect(counts(after).decided).toBe(counts(before).decided + 2);
+    // apiKey is a property of the Kazoo profile, of its create body, and the value of its patch operation.
+    expect(counts(after).decided).toBe(counts(before).decided + 3);
     expect(counts(after).decisions).toBe(counts(before).decisions + 1);
     const apiKey = (after.components.schemas['KazooApiKey'] as { description: string }).description;
     expect(apiKey).toContain(`**Decision:** ${added}`);

@@ -7,6 +7,7 @@ import type {
   SchemaKazooPbxConnectionProfile as Kazoo,
   SchemaOtherPbxConnectionProfile as Other,
   SchemaPbxConnectionProfile as DocumentedProfile,
+  SchemaPbxConnectionProfileCreated as CreatedProfile,
   SchemaPbxConnectionProfileCreatedEnvelope as CreatedEnvelope,
   SchemaPbxConnectionProfileItemEnvelope as ItemEnvelope,
   SchemaPbxConnectionProfileListEnvelope as ListEnvelope,
@@ -59,7 +60,10 @@ describe('envelopes', () => {
     expectTypeOf<ListEnvelope['data']>().toEqualTypeOf<AnyProfile[]>();
     expectTypeOf<ListEnvelope['page_size']>().toBeNumber();
     expectTypeOf<ItemEnvelope['data']>().toEqualTypeOf<AnyProfile>();
-    expectTypeOf<CreatedEnvelope['data']>().toEqualTypeOf<DocumentedProfile>();
+    expectTypeOf<CreatedEnvelope['data']>().toEqualTypeOf<CreatedProfile>();
+    // The vendor's 3CX create answer has no id; its Kazoo one has.
+    expectTypeOf<Extract<CreatedProfile, { _type: 'ThreeCxConnectionProfile' }>['id']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Extract<CreatedProfile, { _type: 'KazooPbxConnectionProfile' }>['id']>().toEqualTypeOf<string>();
     expectTypeOf<SuccessEnvelope['status']>().toEqualTypeOf<'success'>();
     expectTypeOf<ErrorEnvelope['status']>().toEqualTypeOf<'error'>();
   });
@@ -85,18 +89,19 @@ describe('operations', () => {
     expectTypeOf<paths['/v1.0/pbxs']['get']['parameters']['query']>().toEqualTypeOf<{ instanceId: string }>();
   });
 
-  test('a patch replaces only /name (a string) and /enabled (a boolean, or "true"/"false")', () => {
+  test('a patch replaces fields a create takes and /enabled (a boolean, or "true"/"false"), each with its own type', () => {
     const rename: JsonPatch = [{ op: 'replace', path: '/name', value: 'x' }];
     const enable: JsonPatch = [{ op: 'replace', path: '/enabled', value: 'true' }, { op: 'replace', path: '/enabled', value: false }];
     expectTypeOf([rename, enable]).toBeArray();
     // @ts-expect-error only replace
     const add: JsonPatch = [{ op: 'add', path: '/name', value: 'x' }];
-    // @ts-expect-error secrets cannot be patched
     const apiKey: JsonPatch = [{ op: 'replace', path: '/apiKey', value: 'x' }];
+    // @ts-expect-error server-set fields cannot be patched
+    const id: JsonPatch = [{ op: 'replace', path: '/id', value: 'x' }];
     // @ts-expect-error /enabled takes a boolean
     const yes: JsonPatch = [{ op: 'replace', path: '/enabled', value: 'yes' }];
     // @ts-expect-error /name takes a string
     const numeric: JsonPatch = [{ op: 'replace', path: '/name', value: 1 }];
-    expectTypeOf([add, apiKey, yes, numeric]).toBeArray();
+    expectTypeOf([add, apiKey, id, yes, numeric]).toBeArray();
   });
 });

@@ -21,9 +21,16 @@ describe('the twin, seeded from the spec examples', () => {
 
   it('gets an example profile with every field of its create example', async () => {
     const twin = await newTwin();
-    const answer = twin.respond(requests.get(IDS.threeCxPbxId))!;
-    expect((answer.body as any).data).toMatchObject({ ...threeCxCreate(), id: IDS.threeCxPbxId, tenantId: IDS.customerTenantId, countryCode: 'US', enabled: false });
+    const answer = twin.respond(requests.get(IDS.kazooPbxId))!;
+    expect((answer.body as any).data).toMatchObject({ ...kazooCreate(), id: IDS.kazooPbxId, tenantId: IDS.customerTenantId, countryCode: 'US', enabled: false });
     expect(contractErrors('getPbxConnectionProfile', answer)).toEqual([]);
+  });
+
+  it('takes no item from an example without an id (the vendor\'s 3CX create answer): the 3CX profile is what list and get show', async () => {
+    const twin = await newTwin();
+    const answer = twin.respond(requests.get(IDS.threeCxPbxId))!;
+    expect((answer.body as any).data).toEqual({ id: IDS.threeCxPbxId, name: '3CX Connection', _type: 'ThreeCxConnectionProfile', tenantId: IDS.customerTenantId });
+    expect((twin.respond(requests.list())!.body as any).page_size).toBe(3);
   });
 
   it('finds the example Kazoo account, as the InstanceFound example says', async () => {
@@ -144,23 +151,38 @@ describe('patch', () => {
     expect((twin.respond(requests.get(IDS.kazooPbxId))!.body as any).data).toMatchObject({ name: 'Renamed', enabled: true, apiKey: 'ABCDEF' });
   });
 
+  it('replaces a setting of the profile\'s own type, and any field a create takes', async () => {
+    const twin = await newTwin();
+    const answer = twin.respond(
+      requests.patch(IDS.kazooPbxId, [
+        { op: 'replace', path: '/apiKey', value: 'rotated' },
+        { op: 'replace', path: '/monitorSubAccounts', value: true },
+        { op: 'replace', path: '/countryCode', value: 'GB' },
+      ]),
+    )!;
+    expect(answer.status).toBe(200);
+    expect((twin.respond(requests.get(IDS.kazooPbxId))!.body as any).data).toMatchObject({ apiKey: 'rotated', monitorSubAccounts: true, countryCode: 'GB' });
+  });
+
   it('is all or nothing: a bad operation after a good one changes nothing', async () => {
     const twin = await newTwin();
     const before = (twin.respond(requests.get(IDS.kazooPbxId))!.body as any).data;
     const answer = twin.respond(
       requests.patch(IDS.kazooPbxId, [
         { op: 'replace', path: '/name', value: 'Half done' },
-        { op: 'replace', path: '/apiKey', value: 'stolen' },
+        { op: 'replace', path: '/licenseKey', value: 'a 3CX setting' },
       ]),
     )!;
     expect(answer.status).toBe(400);
-    expect((answer.body as any).message).toBe("The property '/apiKey' cannot be patched.");
+    expect((answer.body as any).message).toBe("The target location specified by path segment 'licenseKey' was not found.");
     expect(contractErrors('patchPbxConnectionProfile', answer)).toEqual([]);
     expect((twin.respond(requests.get(IDS.kazooPbxId))!.body as any).data).toEqual(before);
   });
 
   it.each([
-    { name: 'another op', body: [{ op: 'add', path: '/name', value: 'x' }], message: "The property '/name' cannot be patched." },
+    { name: 'another op', body: [{ op: 'add', path: '/name', value: 'x' }], message: 'Invalid request: body field 0/op must be "replace".' },
+    { name: 'a server-set field', body: [{ op: 'replace', path: '/id', value: IDS.threeCxPbxId }], message: expect.stringMatching(/^Invalid request: body field 0\/path must be one of "\/name", /) },
+    { name: "a 3CX setting on a Kazoo profile", body: [{ op: 'replace', path: '/username', value: 'x' }], message: "The target location specified by path segment 'username' was not found." },
     // A value the spec refuses: the contract's words, the same the mock answers over HTTP.
     { name: 'an empty name', body: [{ op: 'replace', path: '/name', value: '' }], message: 'Invalid request: body field 0/value must not be empty.' },
     {
@@ -174,7 +196,7 @@ describe('patch', () => {
     const twin = await newTwin();
     const answer = twin.respond(requests.patch(IDS.kazooPbxId, body))!;
     expect(answer.status).toBe(400);
-    expect((answer.body as any).message).toBe(message);
+    expect((answer.body as any).message).toEqual(message);
     expect(contractErrors('patchPbxConnectionProfile', answer)).toEqual([]);
   });
 

@@ -16,12 +16,12 @@ import {
   type JsonPatchReplaceName,
   type KazooPbxConnectionProfile,
   type KazooPbxConnectionProfileCreate,
-  type PbxConnectionProfile,
   type PbxConnectionProfileCreate,
+  type PbxConnectionProfileCreated,
   type PbxInstanceLookup,
   type ProfileIds,
-  type ThreeCxConnectionProfile,
   type ThreeCxConnectionProfileCreate,
+  type ThreeCxConnectionProfileCreated,
 } from './types.js';
 
 export interface PbxConnectionProfiles {
@@ -31,11 +31,11 @@ export interface PbxConnectionProfiles {
   get(ids: ProfileIds, options?: CallOptions): Promise<PbxResult<AnyPbxConnectionProfile>>;
   /** Creates a profile, disabled (`POST …/pbxs`, with `accept-charges`). Never retried, never redirected. */
   create(ids: CustomerIds, body: KazooPbxConnectionProfileCreate, options?: ChargeableCallOptions): Promise<PbxCreatedResult<KazooPbxConnectionProfile>>;
-  create(ids: CustomerIds, body: ThreeCxConnectionProfileCreate, options?: ChargeableCallOptions): Promise<PbxCreatedResult<ThreeCxConnectionProfile>>;
-  create(ids: CustomerIds, body: PbxConnectionProfileCreate, options?: ChargeableCallOptions): Promise<PbxCreatedResult<PbxConnectionProfile>>;
+  create(ids: CustomerIds, body: ThreeCxConnectionProfileCreate, options?: ChargeableCallOptions): Promise<PbxCreatedResult<ThreeCxConnectionProfileCreated>>;
+  create(ids: CustomerIds, body: PbxConnectionProfileCreate, options?: ChargeableCallOptions): Promise<PbxCreatedResult<PbxConnectionProfileCreated>>;
   /**
-   * Applies JSON Patch operations (`PATCH …/pbxs/{pbxId}`, with `accept-charges`). Restarts the PBX
-   * collector: send every change in one call. Never retried, never redirected.
+   * Applies JSON Patch operations (`PATCH …/pbxs/{pbxId}`, with `accept-charges`), all or nothing.
+   * Restarts the PBX collector. Never retried, never redirected.
    */
   patch(ids: ProfileIds, operations: JsonPatch, options?: ChargeableCallOptions): Promise<PbxResult<undefined>>;
   /** `patch` with `replace /name`. */
@@ -51,8 +51,8 @@ export interface PbxConnectionProfiles {
 }
 
 /**
- * Builders for the only JSON Patch operations the API accepts. Sending several in one `patch` call
- * restarts the PBX collector once instead of once per change.
+ * Builders for the JSON Patch operations of the profile's common fields. Several in one `patch` call
+ * apply all or nothing; other fields are `{ op: 'replace', path: '/apiKey', value }` written out.
  */
 export const patchOperations = {
   /** `replace /name`. */
@@ -67,7 +67,7 @@ const CHARGES = { 'accept-charges': 'true' } as const;
 
 const list = row<AnyPbxConnectionProfile[]>()({ method: 'GET', path: PBXS, data: isList, parts: (ids: CustomerIds) => ({ params: { path: ids } }) });
 const get = row<AnyPbxConnectionProfile>()({ method: 'GET', path: PBX, data: isItem, parts: (ids: ProfileIds) => ({ params: { path: ids } }) });
-const create = row<PbxConnectionProfile>()({
+const create = row<PbxConnectionProfileCreated>()({
   method: 'POST',
   path: PBXS,
   data: isItem,

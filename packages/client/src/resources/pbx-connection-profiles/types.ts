@@ -23,12 +23,18 @@ export type OtherPbxConnectionProfile = Schemas['OtherPbxConnectionProfile'] & {
 export type AnyPbxConnectionProfile = PbxConnectionProfile | OtherPbxConnectionProfile;
 export type PbxConnectionProfileType = Schemas['PbxConnectionProfileType'];
 
+/** A 3CX profile as create returns it: the vendor's answer echoes the request, with no `id` or `tenantId` (read `id` from the result). */
+export type ThreeCxConnectionProfileCreated = Schemas['ThreeCxConnectionProfileCreated'];
+/** What create returns, discriminated by `_type`. */
+export type PbxConnectionProfileCreated = Schemas['PbxConnectionProfileCreated'];
+
 export type KazooPbxConnectionProfileCreate = Schemas['KazooPbxConnectionProfileCreate'];
 export type ThreeCxConnectionProfileCreate = Schemas['ThreeCxConnectionProfileCreate'];
 /** The body of create, discriminated by `_type`. */
 export type PbxConnectionProfileCreate = Schemas['PbxConnectionProfileCreate'];
 
 export type JsonPatch = Schemas['JsonPatch'];
+/** One `replace` of a field: `/name`, `/enabled`, `/countryCode` or a setting of the profile's type (another type's setting is refused with `400`). */
 export type JsonPatchOperation = Schemas['JsonPatchOperation'];
 /** `replace /name`: what `patchOperations.rename` builds. */
 export type JsonPatchReplaceName = Schemas['JsonPatchReplaceName'];

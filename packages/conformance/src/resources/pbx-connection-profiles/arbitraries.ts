@@ -36,7 +36,8 @@ export function patchOperations(enabling: boolean): fc.Arbitrary<PatchOperation[
 export const invalidOperation: fc.Arbitrary<PatchOperation> = fc.constantFrom(
   { op: 'replace', path: '/enabled', value: 'yes' },
   { op: 'replace', path: '/name', value: '' },
-  { op: 'replace', path: '/apiKey', value: 'changed' },
+  // Server-set: not patchable (a type's settings are, on a profile of that type).
+  { op: 'replace', path: '/id', value: '00000000-0000-4000-8000-000000000000' },
   { op: 'remove', path: '/name' },
 );
 

@@ -3,7 +3,7 @@ import { CollectionStore, type StoreLimits } from './collection-store.js';
 import { type ItemCheck, createItemCheck } from './item-check.js';
 import { type Paging, pagingOf } from './paging.js';
 import type { ResourceDefinition } from './resource.js';
-import { fieldSchema, fieldsOf, itemSchema } from './spec-reading.js';
+import { fieldSchema, fieldsOf, fieldsOfVariant, itemSchema } from './spec-reading.js';
 
 /** A patch path the spec accepts (`/enabled`): the field it replaces and the type that field is stored as. */
 export interface Patchable {
@@ -25,10 +25,12 @@ export interface Collection {
   serverSet: Map<string, unknown>;
   /** The defaults the spec gives the fields every item has (not a type's own settings) that a create body may leave out. */
   defaults: Map<string, unknown>;
-  /** The JSON Patch `replace` paths the spec accepts. */
+  /** The JSON Patch `replace` paths the spec accepts, over every variant. */
   patchable: Map<string, Patchable>;
   /** The paging the list declares, if any. */
   paging: Paging | undefined;
+  /** The fields an item's own variant declares (a Kazoo profile has no `licenseKey`): a patch may replace only those. */
+  fieldsOf(item: Record<string, unknown>): string[];
 }
 
 export function createCollection(contract: Contract, definition: ResourceDefinition, limits: StoreLimits): Collection {
@@ -60,6 +62,7 @@ export function createCollection(contract: Contract, definition: ResourceDefinit
     defaults,
     patchable: operations.patch ? patchableOf(contract, operations.patch, stored) : new Map(),
     paging: pagingOf(operations.list),
+    fieldsOf: (item) => fieldsOfVariant(contract, stored, item),
   };
 }
 

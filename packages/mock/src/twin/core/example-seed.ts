@@ -16,7 +16,8 @@ export function exampleItems(contract: Contract, { definition }: Collection): It
     for (const example of operation.responses[contract.successStatus(operation)]?.['application/json']?.examples ?? []) {
       const data = (example.value as Json | undefined)?.data;
       for (const item of Array.isArray(data) ? data : [data]) {
-        if (typeof item !== 'object' || item === null) continue;
+        // An item without its id (the vendor's 3CX create answer has none) cannot be told apart from another.
+        if (typeof item !== 'object' || item === null || (item as Item)[definition.key.field] === undefined) continue;
         const id = idKey((item as Item)[definition.key.field]);
         merged.set(id, { ...merged.get(id), ...(item as Item) });
       }

@@ -20,6 +20,23 @@ export function variantsOf(contract: Contract, schema: unknown): Json[] {
   return branches ? branches.flatMap((branch) => variantsOf(contract, branch)) : [contract.resolve(schema) ?? {}];
 }
 
+/**
+ * The fields of the variant an item belongs to: the variant whose `const` members (`_type`) the item
+ * carries, else the one that pins none (the catch-all of undocumented types).
+ */
+export function fieldsOfVariant(contract: Contract, schema: unknown, item: Record<string, unknown>): string[] {
+  const variants = variantsOf(contract, schema).map((variant) => {
+    const properties = (variant.properties as Json | undefined) ?? {};
+    const pinned = Object.entries(properties).flatMap(([name, property]) => {
+      const value = contract.resolve(property)?.const;
+      return value === undefined ? [] : [[name, value] as const];
+    });
+    return { fields: Object.keys(properties), pinned };
+  });
+  const own = variants.find(({ pinned }) => pinned.length > 0 && pinned.every(([name, value]) => item[name] === value));
+  return (own ?? variants.find(({ pinned }) => pinned.length === 0))?.fields ?? [];
+}
+
 /** The property names of a schema's variants: those all of them declare, or those any of them does. */
 export function fieldsOf(contract: Contract, schema: unknown, which: 'every' | 'some'): string[] {
   const names = variantsOf(contract, schema).map((variant) => Object.keys((variant.properties as Json | undefined) ?? {}));

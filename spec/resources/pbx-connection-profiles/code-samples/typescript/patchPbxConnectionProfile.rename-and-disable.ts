@@ -4,7 +4,7 @@ import { createClient, patchOperations } from '@myreports/pbx-client';
 // Patch may cause charges: the client sends it only with acceptCharges (header accept-charges: true).
 const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN!, acceptCharges: true });
 
-// Every patch restarts the PBX collector: send all changes in one patch.
+// Every patch restarts the PBX collector; the operations of one patch apply all or nothing.
 await pbx.patch(
   {
     accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f',
