@@ -157,8 +157,8 @@ describe('a target that is not on this machine', () => {
     expect(report.failures).toEqual([]);
     expect(starts.length).toBeGreaterThan(5);
     const gaps = starts.slice(1).map((at, index) => at - starts[index]!);
-    // A few ms between the limiter letting a request go and fetch being called.
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / REMOTE_DEFAULTS.rps - 10);
+    // The limiter starts each gap once fetch has been called, so no slack is needed however busy the machine is.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / REMOTE_DEFAULTS.rps);
   });
 
   it(`creates at most ${REMOTE_DEFAULTS.maxCreates} profiles by default`, async () => {

@@ -55,13 +55,13 @@ export class Session {
   requests = 0;
   private interrupted = false;
   private uninspected: Exchange[] = [];
-  private readonly wait: () => Promise<void>;
+  private readonly limit: <T>(send: () => Promise<T>) => Promise<T>;
   private readonly fetch: typeof fetch;
   readonly baseUrl: URL;
 
   constructor(private readonly options: SessionOptions) {
     this.baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl.slice(0, -1) : options.baseUrl);
-    this.wait = rateLimiter(options.rps);
+    this.limit = rateLimiter(options.rps);
     this.fetch = options.fetch ?? globalThis.fetch;
     options.redactor.add(options.token);
   }
@@ -115,17 +115,18 @@ export class Session {
       headers['content-type'] ??= 'application/json';
       if (!init.raw) this.options.redactor.learn(init.body);
     }
-    await this.wait();
     const url = this.url(path);
     this.requests += 1;
-    const response = await this.fetch(url, {
-      method,
-      headers,
-      ...(payload === undefined ? {} : { body: payload }),
-      // Never follow: a redirect to another origin would carry the token there.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-    });
+    const response = await this.limit(() =>
+      this.fetch(url, {
+        method,
+        headers,
+        ...(payload === undefined ? {} : { body: payload }),
+        // Never follow: a redirect to another origin would carry the token there.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+      }),
+    );
     const text = await response.text();
     const answerHeaders: Record<string, string> = {};
     response.headers.forEach((value, name) => {
