@@ -1,5 +1,5 @@
 import { loadContract } from '@myreports/pbx-contract';
-import { IDS, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
+import { IDS, customerCreate, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
@@ -23,6 +23,17 @@ const requests: Record<string, { method: string; path: string; headers: Record<s
   getAccount: { method: 'GET', path: `/v1.0/accounts/${IDS.accountTenantId}`, headers: BEARER, success: 200 },
   patchAccount: { method: 'PATCH', path: `/v1.0/accounts/${IDS.accountTenantId}`, headers: WRITE_HEADERS, body: [{ op: 'replace', path: '/enabled', value: false }], success: 200 },
   deleteAccount: { method: 'DELETE', path: '/v1.0/accounts/8c4e2a1b-5d7f-4e9a-b1c3-d5e7f9a1b3c5', headers: BEARER, success: 200 },
+  listCustomers: { method: 'GET', path: `/v1.0/accounts/${IDS.accountTenantId}/customers?pageIndex=0&pageSize=20&filter=example`, headers: BEARER, success: 200 },
+  createCustomer: { method: 'POST', path: `/v1.0/accounts/${IDS.accountTenantId}/customers`, headers: WRITE_HEADERS, body: customerCreate(), success: 201 },
+  getCustomer: { method: 'GET', path: `/v1.0/accounts/${IDS.accountTenantId}/customers/${IDS.customerTenantId}`, headers: BEARER, success: 200 },
+  patchCustomer: {
+    method: 'PATCH',
+    path: `/v1.0/accounts/${IDS.accountTenantId}/customers/${IDS.customerTenantId}`,
+    headers: WRITE_HEADERS,
+    body: [{ op: 'replace', path: '/enabled', value: true }],
+    success: 200,
+  },
+  deleteCustomer: { method: 'DELETE', path: `/v1.0/accounts/${IDS.accountTenantId}/customers/7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`, headers: BEARER, success: 200 },
   listPbxConnectionProfiles: { method: 'GET', path: PATHS.profiles, headers: BEARER, success: 200 },
   createPbxConnectionProfile: { method: 'POST', path: PATHS.profiles, headers: WRITE_HEADERS, body: kazooCreate(), success: 201 },
   getPbxConnectionProfile: { method: 'GET', path: PATHS.profile(), headers: BEARER, success: 200 },

@@ -1,6 +1,11 @@
 import {
   createSpecValidator,
   invalidAccountCreates,
+  invalidCustomerCreates,
+  invalidCustomerFilters,
+  invalidCustomerPatches,
+  validCustomerCreates,
+  validCustomerPatches,
   invalidPaging,
   invalidTenantPatches,
   validAccountCreates,
@@ -58,6 +63,9 @@ describe('patch body (JsonPatch)', () => {
 describe.each([
   ['account create body (AccountCreate)', 'AccountCreate', validAccountCreates, invalidAccountCreates],
   ['account or customer patch body (TenantJsonPatch)', 'TenantJsonPatch', validTenantPatches, invalidTenantPatches],
+  ['customer create body (CustomerCreate)', 'CustomerCreate', validCustomerCreates, invalidCustomerCreates],
+  ['customer patch body, the account fields (CustomerJsonPatch)', 'CustomerJsonPatch', validTenantPatches, invalidTenantPatches],
+  ['customer patch body, its own fields (CustomerJsonPatch)', 'CustomerJsonPatch', validCustomerPatches, invalidCustomerPatches],
 ] as const)('%s', (_, name, valid, invalid) => {
   const check = schema(name);
 
@@ -78,6 +86,10 @@ describe('paging parameters (pageIndex, pageSize)', () => {
     expect(parameter).toBe(row.field);
     const value = Number(raw);
     expect(parameterSchema(parameter === 'pageIndex' ? 'PageIndex' : 'PageSize')(Number.isNaN(value) ? raw : value).valid).toBe(false);
+  });
+
+  it.each(invalidCustomerFilters.map((row) => [row.name, row] as const))('reject the customers\' %s', (_, row) => {
+    expect(validator.validate('#/components/parameters/CustomerFilter/schema', row.value.filter).valid).toBe(false);
   });
 
   it('default to page 0 of 1,000', () => {

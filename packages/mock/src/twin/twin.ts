@@ -4,6 +4,7 @@ import { checkItems, refused } from './core/checked-items.js';
 import { type Collection, createCollection } from './core/collection.js';
 import type { StoreLimits } from './core/collection-store.js';
 import { exampleItems } from './core/example-seed.js';
+import { type Family, createFamily } from './core/family.js';
 import { type Handler, handlersOf } from './core/operations.js';
 import type { ResourceDefinition } from './core/resource.js';
 import { type Change, StateFile } from './core/state-file.js';
@@ -12,7 +13,11 @@ import { sizeOf } from './core/collection-store.js';
 import { RESOURCES } from './resources/index.js';
 
 export interface TwinOptions {
-  /** What the twin holds at start and after a reset: the spec's examples (default), nothing, or a seed file. */
+  /**
+   * What the twin holds at start and after a reset: the spec's examples (default), a seed file, or
+   * `empty`: only the examples' tenants (the accounts and customers, parents of the rest), so the
+   * example ids still lead somewhere, and no profile.
+   */
   seed?: 'examples' | 'empty' | { file: string };
   /**
    * Keeps the collections across restarts (see core/state-file.ts): a change is answered once it would
@@ -55,16 +60,19 @@ export async function createTwin(contract: Contract, options: TwinOptions = {}):
   const limits: StoreLimits = { maxItems: options.maxItems ?? DEFAULT_LIMITS.maxItems, maxBytes: options.maxStoredBytes ?? DEFAULT_LIMITS.maxBytes };
   const collections: Collection[] = (options.resources ?? RESOURCES).map((definition) => createCollection(contract, definition, limits));
   const seedOption = options.seed ?? 'examples';
+  const family = createFamily(collections);
   const seed: Contents =
     seedOption === 'empty'
-      ? new Map()
+      ? tenantsOnly(contract, family, collections)
       : seedOption === 'examples'
         ? examples(contract, collections)
         : await readSeedFile(seedOption.file, collections);
 
   const state = options.stateFile === undefined ? undefined : await StateFile.open(options.stateFile, collections);
+  // A file may name parents it does not hold (written before their resource existed): they get placeholders.
   const load = (contents: Contents) => {
-    for (const collection of collections) collection.store.replaceAll(contents.get(collection.definition.name) ?? []);
+    const adopted = family.adoptOrphans(contents);
+    for (const collection of collections) collection.store.replaceAll(adopted.get(collection.definition.name) ?? []);
   };
   try {
     load((await state?.read()) ?? seed);
@@ -79,7 +87,12 @@ export async function createTwin(contract: Contract, options: TwinOptions = {}):
   const context = {
     contract,
     location: (request: TwinRequest, id: string) => `${options.baseUrl?.() ?? ''}${request.path.replace(/\/$/, '')}/${id}`,
-    changed: (change: Change) => void (saved = state?.record(change)),
+    // One request may change several items (a customer and its profiles): its answer waits for all.
+    changed: (change: Change) => {
+      const recorded = state?.record(change);
+      if (recorded) saved = saved ? Promise.all([saved, recorded]).then(() => {}) : recorded;
+    },
+    family,
   };
   // Dispatch by operationId: each resource answers its own operations.
   const handlers = new Map<string, Handler>(collections.flatMap((collection) => [...handlersOf(collection)]));
@@ -113,6 +126,16 @@ export async function createTwin(contract: Contract, options: TwinOptions = {}):
       return collections.reduce((sum, collection) => sum + collection.store.count, 0);
     },
   };
+}
+
+/**
+ * The examples' items of the resources that are parents of others (accounts, customers), none of the
+ * rest. Not held to the limits (`--max-profiles 1` with `--empty` is one profile); the default seed
+ * checks the same examples whole.
+ */
+function tenantsOnly(contract: Contract, family: Family, collections: readonly Collection[]): Contents {
+  const parents = collections.filter((collection) => family.childrenOf(collection).length > 0);
+  return new Map(parents.map((collection) => [collection.definition.name, exampleItems(contract, collection)]));
 }
 
 /** The items of the spec's examples, checked like a file's: a wrong example is a bug in the spec. */

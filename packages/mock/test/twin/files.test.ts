@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MockSetupError } from '../../src/options.js';
 import { STATE_FORMAT, STATE_VERSION, createTwin } from '../../src/twin/index.js';
-import { IDS, kazooCreate, requests, spec } from './support.js';
+import { IDS, kazooCreate, profilesIn, requests, spec } from './support.js';
 
 let folder: string;
 beforeEach(async () => {
@@ -40,7 +40,7 @@ describe('seed file', () => {
   it('starts from the profiles of the file, and reset goes back to them', async () => {
     const seed = await file('seed.json', { profiles: [seeded] });
     const twin = await newTwin({ seed: { file: seed } });
-    expect(twin.count).toBe(1);
+    expect(profilesIn(twin)).toBe(1);
     expect((twin.respond(requests.get(seeded.id, OTHER_CUSTOMER))!.body as any).data).toEqual(seeded);
     expect((twin.respond(requests.find('seed-account'))!.body as any).data.exists).toBe(true);
     expect(twin.respond(requests.get(IDS.kazooPbxId))!.status).toBe(404);
@@ -55,7 +55,7 @@ describe('seed file', () => {
     { name: 'a bare array', content: [seeded], reason: /seed\.json: a seed file is a JSON object with a "collections" object \(or, as before version 2, a "profiles" array\)/ },
     { name: 'neither collections nor profiles', content: { format: STATE_FORMAT }, reason: /seed\.json: a seed file is a JSON object with a "collections" object/ },
     { name: 'collections not an object', content: { collections: [] }, reason: /seed\.json: collections must be an object of arrays, by resource/ },
-    { name: 'an unknown resource', content: { collections: { 'pbx-profiles': [] } }, reason: /collections\/pbx-profiles is not a resource of this mock \(expected "accounts", "pbx-connection-profiles"\)/ },
+    { name: 'an unknown resource', content: { collections: { 'pbx-profiles': [] } }, reason: /collections\/pbx-profiles is not a resource of this mock \(expected "accounts", "customers", "pbx-connection-profiles"\)/ },
     { name: 'profiles twice', content: { profiles: [], collections: { 'pbx-connection-profiles': [] } }, reason: /collections\/pbx-connection-profiles repeats the profiles of another field/ },
     { name: 'a bad profile under collections', content: { collections: { 'pbx-connection-profiles': [{ ...seeded, id: undefined }] } }, reason: /seed\.json: collections\/pbx-connection-profiles\/0\/id is required/ },
     { name: 'profiles not an array', content: { profiles: {} }, reason: /seed\.json: profiles must be an array/ },
@@ -74,7 +74,7 @@ describe('seed file', () => {
   it('reads the collections of the current format, and a state file as a seed', async () => {
     const seed = await file('seed.json', { format: STATE_FORMAT, version: STATE_VERSION, collections: { 'pbx-connection-profiles': [seeded] } });
     const twin = await newTwin({ seed: { file: seed } });
-    expect(twin.count).toBe(1);
+    expect(profilesIn(twin)).toBe(1);
     expect((twin.respond(requests.get(seeded.id, OTHER_CUSTOMER))!.body as any).data).toEqual(seeded);
   });
 
@@ -98,7 +98,7 @@ describe('state file', () => {
   it('is created at start, follows every change, and is what the next start holds', async () => {
     const state = join(folder, 'state.json');
     const twin = await newTwin({ stateFile: state });
-    expect(JSON.parse(await readFile(state, 'utf8'))).toMatchObject({ format: STATE_FORMAT, version: 2, collections: { 'pbx-connection-profiles': expect.any(Array) } });
+    expect(JSON.parse(await readFile(state, 'utf8'))).toMatchObject({ format: STATE_FORMAT, version: STATE_VERSION, collections: { 'pbx-connection-profiles': expect.any(Array) } });
     const created = (twin.respond(requests.create({ ...kazooCreate(), name: 'Kept' }))!.body as any).data;
     twin.respond(requests.delete(IDS.threeCxPbxId));
     await twin.close();
@@ -106,7 +106,7 @@ describe('state file', () => {
     const next = await newTwin({ stateFile: state });
     expect((next.respond(requests.get(created.id))!.body as any).data).toEqual(created);
     expect(next.respond(requests.get(IDS.threeCxPbxId))!.status).toBe(404);
-    expect(next.count).toBe(5); // 3 profiles (one created, one deleted) and the 2 example accounts
+    expect(profilesIn(next)).toBe(3); // the 3 example profiles, one created, one deleted
     await next.close();
   });
 
@@ -135,7 +135,7 @@ describe('state file', () => {
     await twin.respond(requests.create(kazooCreate()))!.saved;
     await twin.reset();
     const next = await newTwin({ stateFile: await crashedCopy(state), seed: 'examples' });
-    expect(next.count).toBe(0);
+    expect(profilesIn(next)).toBe(0);
     await next.close();
     await twin.close();
     expect(await savedProfiles(state)).toEqual([]);
@@ -189,7 +189,7 @@ describe('state file', () => {
     await twin.close();
     await appendFile(`${copy}.journal`, '{"put":"pbx-connection-profiles","item":{"_type":"Kaz');
     const next = await newTwin({ stateFile: copy, seed: 'empty' });
-    expect(next.count).toBe(1);
+    expect(profilesIn(next)).toBe(1);
     await next.close();
     expect(await readdir(folder)).not.toContain('copy.json.journal');
   });
@@ -235,7 +235,7 @@ describe('state file', () => {
     await expect(newTwin({ stateFile: link })).rejects.toThrow(`State file ${link} is a symbolic link to a path that does not exist`);
     await writeFile(target, JSON.stringify({ format: STATE_FORMAT, version: 2, collections: { 'pbx-connection-profiles': [seeded] } }));
     const twin = await newTwin({ stateFile: link });
-    const created = (twin.respond(requests.create(kazooCreate()))!.body as any).data;
+    const created = (twin.respond(requests.create(kazooCreate(), OTHER_CUSTOMER))!.body as any).data;
     await twin.close();
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect((await savedProfiles(target)).map((profile: any) => profile.id)).toEqual([seeded.id, created.id]);
@@ -253,10 +253,10 @@ describe('state file', () => {
   it('reads a state file and a seed file that start with a UTF-8 byte order mark', async () => {
     const state = await file('state.json', `\uFEFF${JSON.stringify({ format: STATE_FORMAT, version: 2, collections: { 'pbx-connection-profiles': [seeded] } })}`);
     const twin = await newTwin({ stateFile: state });
-    expect(twin.count).toBe(1);
+    expect(profilesIn(twin)).toBe(1);
     await twin.close();
     const seed = await file('seed.json', `\uFEFF${JSON.stringify({ profiles: [seeded] })}`);
-    expect((await newTwin({ seed: { file: seed } })).count).toBe(1);
+    expect(profilesIn(await newTwin({ seed: { file: seed } }))).toBe(1);
   });
 
   it('refuses a deeply nested file with a message, before anything overflows the stack', async () => {
@@ -274,8 +274,8 @@ describe('state file', () => {
     { name: 'an empty file', content: '', reason: /not valid JSON/ },
     { name: 'a foreign JSON file', content: { name: 'my-package', version: '1.0.0' }, reason: /is not a state file of this mock \(no "format": "pbx-mock-state"\)/ },
     { name: 'a seed file', content: { profiles: [] }, reason: /is not a state file of this mock/ },
-    { name: 'another version', content: { format: STATE_FORMAT, version: 3, collections: {} }, reason: /has version 3; this mock reads versions 1 and 2/ },
-    { name: 'no version', content: { format: STATE_FORMAT, collections: {} }, reason: /has version undefined; this mock reads versions 1 and 2/ },
+    { name: 'another version', content: { format: STATE_FORMAT, version: 4, collections: {} }, reason: /has version 4; this mock reads versions 1, 2 and 3/ },
+    { name: 'no version', content: { format: STATE_FORMAT, collections: {} }, reason: /has version undefined; this mock reads versions 1, 2 and 3/ },
     { name: 'a bad profile', content: { format: STATE_FORMAT, version: 1, profiles: [{ ...seeded, name: '' }] }, reason: /profiles\/0\/name must not be empty/ },
   ])('refuses $name, says why, and leaves it untouched', async ({ content, reason }) => {
     const state = await file('state.json', content);
@@ -291,10 +291,11 @@ describe('state file', () => {
   it('still reads a state file of version 1 ({ "profiles": [...] }), and writes it back in the current version', async () => {
     const state = await file('state.json', { format: STATE_FORMAT, version: 1, profiles: [seeded] });
     const twin = await newTwin({ stateFile: state });
-    expect(twin.count).toBe(1);
+    expect(profilesIn(twin)).toBe(1);
     expect((twin.respond(requests.get(seeded.id, OTHER_CUSTOMER))!.body as any).data).toEqual(seeded);
     expect((twin.respond(requests.find('seed-account'))!.body as any).data.id).toBe(seeded.id);
-    twin.respond(requests.create(kazooCreate()));
+    // Its profiles' customer is a placeholder now, under which new profiles go as well.
+    expect(twin.respond(requests.create(kazooCreate(), OTHER_CUSTOMER))!.status).toBe(201);
     await twin.close();
     expect(JSON.parse(await readFile(state, 'utf8'))).toMatchObject({ format: STATE_FORMAT, version: STATE_VERSION });
     expect((await savedProfiles(state))[0]).toEqual(seeded);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTwin } from '../../src/twin/index.js';
-import { IDS, PROFILES, contractErrors, kazooCreate, requests, spec, threeCxCreate } from './support.js';
+import { IDS, PROFILES, contractErrors, kazooCreate, profilesIn, requests, spec, threeCxCreate } from './support.js';
 
 const OTHER_CUSTOMER = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const BASE_URL = 'http://127.0.0.1:4999';
@@ -42,7 +42,7 @@ describe('the twin, seeded from the spec examples', () => {
 
   it('starts empty when asked', async () => {
     const twin = await newTwin({ seed: 'empty' });
-    expect(twin.count).toBe(0);
+    expect(profilesIn(twin)).toBe(0);
     const answer = twin.respond(requests.list())!;
     expect(answer.body).toMatchObject({ page_size: 0, data: [] });
     expect(contractErrors('listPbxConnectionProfiles', answer)).toEqual([]);
@@ -102,7 +102,7 @@ describe('create', () => {
       expect(answer.status).toBe(400);
       expect(contractErrors('createPbxConnectionProfile', answer)).toEqual([]);
     }
-    expect(twin.count).toBe(0);
+    expect(profilesIn(twin)).toBe(0);
   });
 
   it('accepts a second profile for an instance already in use; find answers the oldest', async () => {
@@ -266,7 +266,7 @@ describe('limits', () => {
     expect(refused.status).toBe(400);
     expect((refused.body as any).message).toMatch(/at most 3 profiles.*\/__mock\/reset/);
     expect(contractErrors('createPbxConnectionProfile', refused)).toEqual([]);
-    expect(twin.count).toBe(3);
+    expect(profilesIn(twin)).toBe(3);
     twin.respond(requests.delete(ids[0]));
     expect(twin.respond(requests.create(kazooCreate()))!.status).toBe(201);
   });
@@ -312,7 +312,7 @@ describe('reset', () => {
     twin.respond(requests.delete(IDS.threeCxPbxId));
     twin.respond(requests.patch(IDS.kazooPbxId, [{ op: 'replace', path: '/name', value: 'Changed' }]));
     await twin.reset();
-    expect(twin.count).toBe(5); // the 3 example profiles and the 2 example accounts
+    expect(profilesIn(twin)).toBe(3);
     expect((twin.respond(requests.get(IDS.kazooPbxId))!.body as any).data.name).toBe('Customers Kazoo Pbx');
     expect(twin.respond(requests.get(IDS.threeCxPbxId))!.status).toBe(200);
   });

@@ -40,3 +40,8 @@ export { PROFILES };
 export function contractErrors(operationId: string, answer: TwinAnswer): string[] {
   return spec.validateResponse(spec.operation(operationId), answer.status, answer.body);
 }
+
+/** How many profiles a twin holds (its `count` also counts the accounts and customers above them). */
+export function profilesIn(twin: { snapshot(): unknown }): number {
+  return ((twin.snapshot() as { collections: Record<string, unknown[]> }).collections['pbx-connection-profiles'] ?? []).length;
+}

@@ -13,7 +13,7 @@ import {
   PatchWithInvalidOperation,
 } from './commands.js';
 import { type Profile, type ProfileModel, type ProfileReal, dataOf } from './model.js';
-import { type Customer, profilePath, profilesPath } from './paths.js';
+import { type Customer, WRITE_HEADERS, profilePath, profilesPath } from './paths.js';
 import { PROFILE_PROPERTIES, SECRET_FIELDS } from './properties.js';
 import { checkInvalidRows } from './invalid-rows.js';
 
@@ -58,7 +58,7 @@ async function openProfiles(context: RunContext): Promise<ResourceSession> {
       : []),
   ];
 
-  const where = fixed ? `customer ${fixed.accountTenantId}/${fixed.customerTenantId}` : 'a new random customer for each run';
+  const where = fixed ? `customer ${fixed.accountTenantId}/${fixed.customerTenantId}` : 'a new customer, in a new account, for each run';
   return {
     plan: [
       `Writes under ${where} only.`,
@@ -69,13 +69,28 @@ async function openProfiles(context: RunContext): Promise<ResourceSession> {
     ],
     commands: commands as unknown as fc.Arbitrary<fc.AsyncCommand<object, unknown>>[],
     async setup() {
-      const customer: Customer = fixed ?? { accountTenantId: randomUUID(), customerTenantId: randomUUID() };
+      const customer: Customer = fixed ?? (await freshCustomer(context));
       const model: ProfileModel = { live: snapshot.map((profile) => ({ ...profile })), deleted: [], ours: new Set(), writes: scope.writes, enabling, ledger };
       const real: ProfileReal = { session, checker, ledger, customer };
       return { model, real };
     },
-    rows: () => checkInvalidRows(context, fixed ?? { accountTenantId: randomUUID(), customerTenantId: randomUUID() }),
+    rows: async () => checkInvalidRows(context, fixed ?? (await freshCustomer(context))),
   };
+}
+
+/**
+ * A customer of the run's own: on a target of our own (the only one that may write without a named
+ * customer), a new account and a new customer in it, since profiles live only under a customer that
+ * exists; elsewhere made-up ids, which only reads use.
+ */
+async function freshCustomer({ session, scope }: RunContext): Promise<Customer> {
+  if (!scope.writes) return { accountTenantId: randomUUID(), customerTenantId: randomUUID() };
+  const account = await session.send('POST', '/v1.0/accounts', { headers: WRITE_HEADERS, body: { name: 'Conformance run' } });
+  const accountTenantId = String((dataOf(account.json) as { id?: unknown } | undefined)?.id ?? '');
+  const customer = await session.send('POST', `/v1.0/accounts/${encodeURIComponent(accountTenantId)}/customers`, { headers: WRITE_HEADERS, body: { name: 'Conformance run' } });
+  const customerTenantId = String((dataOf(customer.json) as { id?: unknown } | undefined)?.id ?? '');
+  if (account.status !== 201 || customer.status !== 201) throw new Error(`Creating the run's customer answered ${account.status}, then ${customer.status}.`);
+  return { accountTenantId, customerTenantId };
 }
 
 /** Every profile of the customer, read in full (a list, then a get of each). */

@@ -67,6 +67,11 @@ export class CollectionStore {
     return entry && this.#parentOf(entry.item) === parentKey(parentIds) ? entry.item : undefined;
   }
 
+  /** The item, whatever its parents. */
+  find(id: string): Item | undefined {
+    return this.#byId.get(idKey(id))?.item;
+  }
+
   insert(item: Item): InsertResult {
     if (this.#byId.size >= this.limits.maxItems) return { ok: false, reason: 'count' };
     const bytes = sizeOf(item);

@@ -28,5 +28,5 @@ export function error(status: number, message: string): TwinAnswer {
   return { status, body: { error: status, message, status: 'error', timestamp: timestamp() } };
 }
 
-/** The vendor's 404 text, for an unknown profile (customers are taken to exist, see the README). */
+/** The vendor's 404 text, for an unknown item or an item under an unknown parent. */
 export const notFound = (): TwinAnswer => error(404, 'Not Found');

@@ -3,6 +3,8 @@ import { type Contract, invalidRequestMessage } from '@myreports/pbx-contract';
 import type { Collection } from './collection.js';
 import { type InsertResult, type Item, idKey } from './collection-store.js';
 import * as envelope from './envelopes.js';
+import type { Family } from './family.js';
+import { matching } from './filter.js';
 import type { Change } from './state-file.js';
 import { page } from './paging.js';
 import { type GenericKind, type TwinAnswer, type TwinRequest, parameter } from './resource.js';
@@ -13,6 +15,8 @@ export interface OperationContext {
   location(request: TwinRequest, id: string): string;
   /** Called after every change, so the state file can follow. */
   changed(change: Change): void;
+  /** The other resources: parents to check, children to create and delete with an item. */
+  family: Family;
 }
 
 export type Handler = (request: TwinRequest, context: OperationContext) => TwinAnswer;
@@ -22,7 +26,9 @@ export function handlersOf(collection: Collection): Map<string, Handler> {
   const { operations, store, definition } = collection;
   const handlers = new Map<string, Handler>();
   for (const kind of Object.keys(GENERIC) as GenericKind[]) {
-    const handler: Handler = (request, context) => GENERIC[kind](request, collection, context);
+    // Under a parent that does not exist (or not under the parents the path names), nothing is.
+    const handler: Handler = (request, context) =>
+      context.family.missingAncestor(request, collection) ? envelope.notFound() : GENERIC[kind](request, collection, context);
     const operation = operations[kind];
     if (operation) handlers.set(operation.operationId, handler);
     const mirror = definition.mirrors?.[kind];
@@ -34,8 +40,7 @@ export function handlersOf(collection: Collection): Map<string, Handler> {
 
 const GENERIC: Record<GenericKind, (request: TwinRequest, collection: Collection, context: OperationContext) => TwinAnswer> = {
   list(request: TwinRequest, collection: Collection): TwinAnswer {
-    // Any well-formed parent id is taken to exist (the spec has no parent resource yet).
-    const items = collection.store.list(parentIdsOf(request, collection));
+    const items = matching(collection.store.list(parentIdsOf(request, collection)), request, collection.definition.filter);
     const shown = collection.paging ? page(items, request, collection.paging) : { items, pageIndex: undefined };
     return envelope.list(shown.items.map((item) => pick(item, collection.listFields)), shown.pageIndex);
   },
@@ -46,23 +51,10 @@ const GENERIC: Record<GenericKind, (request: TwinRequest, collection: Collection
   },
 
   create(request: TwinRequest, collection: Collection, context: OperationContext): TwinAnswer {
-    const { definition, serverSet, defaults } = collection;
-    // What the server sets is never taken from the body; the rest must be a valid create body (Prism
-    // has checked it already; this does not trust it).
-    const item: Record<string, unknown> = isObject(request.body) ? { ...request.body } : {};
-    for (const field of serverSet.keys()) delete item[field];
-    const problems = context.contract.explainBody(collection.operations.create!, isObject(request.body) ? item : request.body);
-    if (problems.length > 0) return envelope.error(400, invalidRequestMessage(problems));
-    for (const [field, value] of serverSet) if (value !== undefined) item[field] = value;
-    if (definition.createdAt) item[definition.createdAt] = envelope.timestamp();
-    for (const [field, value] of defaults) item[field] ??= value;
-    const id = randomUUID();
-    item[definition.key.field] = id;
-    for (const parent of definition.parents) item[parent.field] = idKey(parameter(request.pathParams, parent.parameter));
-    const stored = collection.store.insert(item);
-    if (!stored.ok) return full(stored, collection);
-    context.changed({ collection, put: item });
-    return envelope.item(201, item, { location: context.location(request, id) });
+    const created = createItem(collection, request.body, request.pathParams, context);
+    if (!('item' in created)) return created;
+    const id = String(created.item[collection.definition.key.field]);
+    return envelope.item(201, created.item, { location: context.location(request, id) });
   },
 
   patch(request: TwinRequest, collection: Collection, context: OperationContext): TwinAnswer {
@@ -79,12 +71,68 @@ const GENERIC: Record<GenericKind, (request: TwinRequest, collection: Collection
 
   delete(request: TwinRequest, collection: Collection, context: OperationContext): TwinAnswer {
     const { store, definition } = collection;
-    const id = parameter(request.pathParams, definition.key.parameter);
-    if (!store.remove(parentIdsOf(request, collection), id)) return envelope.notFound();
-    context.changed({ collection, delete: id });
+    const item = find(request, collection);
+    if (!item) return envelope.notFound();
+    store.remove(parentIdsOf(request, collection), String(item[definition.key.field]));
+    context.changed({ collection, delete: String(item[definition.key.field]) });
+    removeChildren(collection, item, context);
     return envelope.noData();
   },
 };
+
+/**
+ * A new item from a create body, under the parents the path names, with its embedded children (a
+ * customer's inline profile): all stored, or none and the 400 answer.
+ */
+function createItem(collection: Collection, body: unknown, pathParams: TwinRequest['pathParams'], context: OperationContext): { item: Item } | TwinAnswer {
+  const { definition, serverSet, defaults } = collection;
+  // What the server sets is never taken from the body; the rest must be a valid create body (Prism
+  // has checked it already; this does not trust it).
+  const item: Record<string, unknown> = isObject(body) ? { ...body } : {};
+  for (const field of serverSet.keys()) delete item[field];
+  const problems = context.contract.explainBody(collection.operations.create!, isObject(body) ? item : body);
+  if (problems.length > 0) return envelope.error(400, invalidRequestMessage(problems));
+  const embedded = Object.entries(definition.embedded ?? {}).map(([field, resource]) => {
+    const bodies = item[field];
+    delete item[field];
+    return { children: context.family.byName(resource), bodies: Array.isArray(bodies) ? (bodies as unknown[]) : [] };
+  });
+  for (const [field, value] of serverSet) if (value !== undefined) item[field] = value;
+  if (definition.createdAt) item[definition.createdAt] = envelope.timestamp();
+  for (const [field, value] of defaults) item[field] ??= value;
+  const id = randomUUID();
+  item[definition.key.field] = id;
+  for (const parent of definition.parents) item[parent.field] = idKey(parameter(pathParams, parent.parameter));
+  const stored = collection.store.insert(item);
+  if (!stored.ok) return full(stored, collection);
+  // The children's changes are recorded with the item's, or the item is taken back with them.
+  const changes: Change[] = [{ collection, put: item }];
+  const under = { ...pathParams, [definition.key.parameter]: id };
+  for (const { children, bodies } of embedded) {
+    for (const childBody of bodies) {
+      const child = createItem(children, childBody, under, { ...context, changed: (change) => changes.push(change) });
+      if ('item' in child) continue;
+      for (const change of changes.reverse()) if ('put' in change) change.collection.store.remove(parentIdsOfItem(change.collection, change.put), String(change.put[change.collection.definition.key.field]));
+      return child;
+    }
+  }
+  for (const change of changes) context.changed(change);
+  return { item };
+}
+
+/** A deleted item's children, and theirs, deleted too: under a deleted customer nothing is left. */
+function removeChildren(parent: Collection, item: Item, context: OperationContext): void {
+  const path = context.family.pathOf(parent, item);
+  for (const children of context.family.childrenOf(parent)) {
+    const parentIds = children.definition.parents.map((candidate) => path[candidate.parameter] ?? '');
+    for (const child of children.store.list(parentIds)) {
+      const id = String(child[children.definition.key.field]);
+      children.store.remove(parentIds, id);
+      context.changed({ collection: children, delete: id });
+      removeChildren(children, child, context);
+    }
+  }
+}
 
 /** The patched copy, or the 400 message. */
 function applyPatch(item: Item, body: unknown, collection: Collection, context: OperationContext): Item | string {
@@ -113,6 +161,10 @@ function find(request: TwinRequest, collection: Collection): Item | undefined {
 
 function parentIdsOf(request: TwinRequest, { definition }: Collection): string[] {
   return definition.parents.map((parent) => parameter(request.pathParams, parent.parameter));
+}
+
+function parentIdsOfItem({ definition }: Collection, item: Item): string[] {
+  return definition.parents.map((parent) => String(item[parent.field] ?? ''));
 }
 
 function full(result: Exclude<InsertResult, { ok: true }>, { store, definition }: Collection): TwinAnswer {

@@ -46,6 +46,21 @@ export interface ResourceDefinition {
   createdAt?: string;
   /** Values the resource's own operations look items up by (kept as indexes of the store). */
   indexes?: Record<string, (item: Item) => string | undefined>;
+  /**
+   * The list's text filter: the query parameter (`filter`) and the fields it searches, keeping the
+   * items whose field contains the text in any case.
+   */
+  filter?: { parameter: string; fields: string[] };
+  /**
+   * Fields of the create body that hold items of a child resource, by resource name (a customer's
+   * `pbxConnectionProfiles`): created with the item, under it, as the child's own create would.
+   */
+  embedded?: Record<string, string>;
+  /**
+   * A stand-in for an item that a loaded file's children name but the file lacks (files written
+   * before this resource existed): its fields beside the key, so the children stay reachable.
+   */
+  placeholder?: (id: string) => Record<string, unknown>;
   /** The resource's own operations (neither list, get, create, patch nor delete), by operationId. */
   handlers?: Record<string, (request: TwinRequest, store: CollectionStore) => TwinAnswer>;
 }

@@ -108,7 +108,7 @@ export class StateFile {
     if (!marked) throw new MockSetupError(`State file ${given} is not a state file of this mock (no "format": "${STATE_FORMAT}").`);
     const { version } = document as Record<string, unknown>;
     if (!READ_VERSIONS.includes(version as number)) {
-      throw new MockSetupError(`State file ${given} has version ${JSON.stringify(version)}; this mock reads versions ${READ_VERSIONS.join(' and ')}.`);
+      throw new MockSetupError(`State file ${given} has version ${JSON.stringify(version)}; this mock reads versions ${READ_VERSIONS.slice(0, -1).join(', ')} and ${READ_VERSIONS.at(-1)}.`);
     }
     return contentsOf(document, given, this.collections);
   }

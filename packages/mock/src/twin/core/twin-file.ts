@@ -7,9 +7,13 @@ import type { Item } from './collection-store.js';
 
 /** Marks a state file as the twin's, so that no other file is ever taken for one or overwritten. */
 export const STATE_FORMAT = 'pbx-mock-state';
-/** 2: `collections`, by resource. 1 (still read): `profiles` only. */
-export const STATE_VERSION = 2;
-export const READ_VERSIONS: readonly number[] = [1, 2];
+/**
+ * 3: every item's parents exist (customers hold the profiles). 2 (still read): `collections`, by
+ * resource, with profiles under any customer id. 1 (still read): `profiles` only. An older file's
+ * profiles of customers it lacks get placeholder customers when loaded (core/family.ts).
+ */
+export const STATE_VERSION = 3;
+export const READ_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** The items of each collection, by resource name. */
 export type Contents = Map<string, Item[]>;

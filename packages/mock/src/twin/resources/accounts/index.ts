@@ -17,4 +17,6 @@ export const accounts: ResourceDefinition = {
   // The enterprise the mock's accounts belong to: the one of the examples (the token says which on the real API).
   createdAt: 'dateCreated',
   constants: { parentTenantId: '1e3d5c7b-9a8f-4b6d-8c2e-4f6a8b0c2d4e' },
+  // Files written before accounts existed hold customers of any account id: each gets one.
+  placeholder: (id) => ({ name: `Account ${id}`, parentTenantId: '1e3d5c7b-9a8f-4b6d-8c2e-4f6a8b0c2d4e' }),
 };

@@ -38,7 +38,8 @@ export const pbxConnectionProfiles: ResourceDefinition = {
     delete: 'deleteResellerPbxConnectionProfile',
   },
   key: { parameter: 'pbxId', field: 'id' },
-  // Kept per customer, whatever account is in the path, until the spec has a customers resource.
+  // Kept per customer: the account's paths and the reseller's reach the same profiles (the core
+  // checks that the customer exists, and is the account's where the path names one).
   parents: [{ parameter: 'customerTenantId', field: 'tenantId' }],
   seedFrom: ['listPbxConnectionProfiles', 'createPbxConnectionProfile', 'getPbxConnectionProfile'],
   indexes: { instance: instanceOf },
