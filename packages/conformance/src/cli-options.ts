@@ -17,8 +17,8 @@ Target:
 Writes (a create may cost money on the real API):
   --accept-charges          allow creates, patches and deletes
   --customer <account>/<customer>
-                            the one customer (two tenant GUIDs) writes may touch; required with
-                            --accept-charges on a base URL; lists and gets read it
+                            the one customer (two tenant GUIDs) the run reads and, with
+                            --accept-charges, writes; required with a base URL
   --max-creates <n>         profiles created at most (default 3, unlimited on a mock on this machine)
   --rps <n>                 requests per second at most (default 2, unlimited on this machine)
 Run:

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { MUTANTS, startBrokenTwin } from './support/broken-twin.js';
 import { cli } from './support/cli.js';
+import { createCustomer } from './support/customer.js';
 
 const TOKEN = 'tok-4f9a1c2b7e8d5a6f3c0b';
 
@@ -15,6 +15,7 @@ describe('usage errors exit 2 before any request', () => {
     ['no target', []],
     ['two targets', ['--in-process', '--base-url', 'http://127.0.0.1:9']],
     ['a base URL that is not a URL', ['--base-url', 'api.example.com']],
+    ['a base URL without the customer to read', ['--base-url', 'http://127.0.0.1:9']],
     ['writes without the customer they may touch', ['--base-url', 'http://127.0.0.1:9', '--accept-charges']],
     ['a customer that is not two GUIDs', ['--base-url', 'http://127.0.0.1:9', '--customer', 'acme/7']],
     ['a count that is not a number', ['--in-process', '--runs', 'many']],
@@ -54,7 +55,8 @@ describe('exit status 0 and 1', () => {
     const broken = await startBrokenTwin(mock.url, MUTANTS.find((mutant) => mutant.name === 'a list that misses new items')!);
     const dir = mkdtempSync(join(tmpdir(), 'pbx-conformance-'));
     try {
-      const customer = `${randomUUID()}/${randomUUID()}`;
+      const { accountTenantId, customerTenantId } = await createCustomer(mock.url);
+      const customer = `${accountTenantId}/${customerTenantId}`;
       const reports = ['--junit', join(dir, 'junit.xml'), '--json', join(dir, 'report.json')];
       const { code, stdout, stderr } = await cli(
         ['--base-url', broken.url, '--accept-charges', '--customer', customer, '--token-env', 'PBX_TEST_TOKEN', '--seed', '11', '--runs', '30', '--quiet', ...reports],

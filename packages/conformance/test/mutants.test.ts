@@ -1,10 +1,10 @@
 // The runner is itself tested by mutation: each deliberately broken twin (the real mock behind a
 // layer that breaks one behaviour) must be caught, by a property that names the breakage.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { runConformance } from '../src/index.js';
 import { MUTANTS, type Mutant, startBrokenTwin } from './support/broken-twin.js';
+import { createCustomer } from './support/customer.js';
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('every broken twin is caught', () => {
   it.each([...MUTANTS, BREAKS_SCHEMA].map((mutant) => [mutant.name, mutant] as const))('%s', async (_, mutant) => {
     const broken = await startBrokenTwin(mock.url, mutant);
     try {
-      const parent = { accountTenantId: randomUUID(), customerTenantId: randomUUID() };
+      const parent = await createCustomer(mock.url);
       const report = await runConformance({ baseUrl: broken.url, acceptCharges: true, parent, seed: 1, runs: 100 });
       expect(report.failures.length, `${mutant.name} was not caught`).toBeGreaterThan(0);
       const [failure] = report.failures;

@@ -2,12 +2,12 @@
 // told, writes under the named customer only, a create budget and a rate limit, a plan before the
 // first write, and everything it created deleted, also after a failure or Ctrl-C.
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { REMOTE_DEFAULTS, runConformance } from '../src/index.js';
 import { MUTANTS, type Mutant, type Request, startBrokenTwin } from './support/broken-twin.js';
+import { createCustomer } from './support/customer.js';
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => mock?.stop());
 
-const newCustomer = () => ({ accountTenantId: randomUUID(), customerTenantId: randomUUID() });
+const newCustomer = () => createCustomer(mock.url);
 const listPath = (customer: { accountTenantId: string; customerTenantId: string }) =>
   `/v1.0/accounts/${customer.accountTenantId}/customers/${customer.customerTenantId}/pbxs`;
 
@@ -46,7 +46,7 @@ describe('read-only unless --accept-charges', () => {
     const layer = recorder();
     const broken = await startBrokenTwin(mock.url, layer);
     try {
-      const report = await runConformance({ baseUrl: broken.url, parent: newCustomer(), seed: 3, runs: 10 });
+      const report = await runConformance({ baseUrl: broken.url, parent: await newCustomer(), seed: 3, runs: 10 });
       expect(report.failures).toEqual([]);
       expect(new Set(layer.seen.map((request) => request.method))).toEqual(new Set(['GET']));
       expect(report.properties.find((property) => property.name === 'create-201-location')).toMatchObject({ status: 'not-checked' });
@@ -61,7 +61,7 @@ describe('writes', () => {
   it('touch the named customer only, print the plan before the first write, and leave nothing behind', async () => {
     const layer = recorder();
     const broken = await startBrokenTwin(mock.url, layer);
-    const customer = newCustomer();
+    const customer = await newCustomer();
     const events: string[] = [];
     try {
       const report = await runConformance({
@@ -90,7 +90,7 @@ describe('writes', () => {
     const layer = recorder();
     const broken = await startBrokenTwin(mock.url, layer);
     try {
-      await runConformance({ baseUrl: broken.url, acceptCharges: true, parent: newCustomer(), seed: 9, runs: 30, maxCreates: 2 });
+      await runConformance({ baseUrl: broken.url, acceptCharges: true, parent: await newCustomer(), seed: 9, runs: 30, maxCreates: 2 });
       expect(layer.seen.filter((request) => request.method === 'POST' && request.status === 201)).toHaveLength(2);
     } finally {
       await broken.stop();
@@ -98,7 +98,7 @@ describe('writes', () => {
   });
 
   it('are all deleted after a failure, with nothing left over', async () => {
-    const customer = newCustomer();
+    const customer = await newCustomer();
     const broken = await startBrokenTwin(mock.url, MUTANTS.find((mutant) => mutant.name === 'a list that misses new items')!);
     try {
       const report = await runConformance({ baseUrl: broken.url, acceptCharges: true, parent: customer, seed: 2, runs: 50 });
@@ -112,7 +112,7 @@ describe('writes', () => {
   });
 
   it('that could not be deleted are listed by id', async () => {
-    const customer = newCustomer();
+    const customer = await newCustomer();
     const failingDelete: Mutant = {
       name: 'a delete that fails',
       caughtBy: [],
@@ -153,7 +153,7 @@ describe('a target that is not on this machine', () => {
 
   it(`is limited to ${REMOTE_DEFAULTS.rps} requests per second by default`, async () => {
     const starts: number[] = [];
-    const report = await runConformance({ baseUrl: REMOTE, token: 'remote-token', fetch: viaMock(starts), seed: 1, runs: 1, maxCommands: 3 });
+    const report = await runConformance({ baseUrl: REMOTE, token: 'remote-token', parent: await newCustomer(), fetch: viaMock(starts), seed: 1, runs: 1, maxCommands: 3 });
     expect(report.failures).toEqual([]);
     expect(starts.length).toBeGreaterThan(5);
     const gaps = starts.slice(1).map((at, index) => at - starts[index]!);
@@ -162,7 +162,7 @@ describe('a target that is not on this machine', () => {
   });
 
   it(`creates at most ${REMOTE_DEFAULTS.maxCreates} profiles by default`, async () => {
-    const customer = newCustomer();
+    const customer = await newCustomer();
     let created = 0;
     const counting: typeof fetch = async (input, init) => {
       const response = await viaMock([])(input, init);
@@ -178,7 +178,7 @@ describe('a target that is not on this machine', () => {
 
 describe('Ctrl-C', () => {
   it('stops the run, deletes what it created, and exits 130', async () => {
-    const customer = newCustomer();
+    const customer = await newCustomer();
     const bin = fileURLToPath(new URL('../bin/pbx-conformance.js', import.meta.url));
     const args = ['--base-url', mock.url, '--accept-charges', '--customer', `${customer.accountTenantId}/${customer.customerTenantId}`, '--runs', '1000', '--seed', '8'];
     const child = execFile(process.execPath, [bin, ...args]);

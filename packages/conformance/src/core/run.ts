@@ -105,6 +105,10 @@ async function runOn(target: Target, resource: Resource, options: ConformanceOpt
   const writes = target.own || options.acceptCharges === true;
   const token = options.token ?? (local ? 'conformance' : undefined);
   if (token === undefined) throw new UsageError('A token is needed for a target that is not on this machine: --token-env <NAME> or --token-command <command>.');
+  // Profiles live under a customer that exists: under made-up ids the API answers 404, which is no finding about it.
+  if (!target.own && options.parent === undefined) {
+    throw new UsageError('Profiles are read under one customer that exists: --customer <accountTenantId>/<customerTenantId>.');
+  }
   const redactor = new Redactor(new Set(resource.secretFields));
   const session = new Session({
     baseUrl: target.baseUrl,
