@@ -16,11 +16,10 @@ const operationSummary = (id: string): string => String(operations.find((operati
 const WIDTHS = [1440, 1280, 768, 390] as const;
 const GUIDES = ['getting-started', 'envelopes-and-errors', 'profile-types', 'profile-types/kazoo-profiles', 'profile-types/3cx-profiles', 'quirks-and-warnings'];
 
-/** Opens a route of the page (its hash) and waits until its section is drawn. */
+/** Opens a route of the page (its hash) and waits until its section is drawn (the page may scroll to it later). */
 async function show(page: Page, route: string): Promise<void> {
   await page.goto(`${pageUrl}#/${route}`);
   await page.locator(`[id="${route}"]`).first().waitFor();
-  await page.waitForTimeout(300); // the scroll to the section
 }
 
 /** Whether the element is drawn wholly inside the window (900 px high). */
@@ -125,8 +124,9 @@ describe.each(WIDTHS)('the page at %i px wide', (width) => {
     ] as const) {
       await show(page, route);
       const section = page.locator(`[id="${route}"]`).first();
+      // The page scrolls to the section once it has drawn it: wait for the scroll, not for an amount of time.
+      await expect.poll(async () => Math.abs((await section.boundingBox())!.y), { message: route }).toBeLessThanOrEqual(2);
       const box = (await section.boundingBox())!;
-      expect(Math.abs(box.y), route).toBeLessThanOrEqual(2);
       // 390 px: the content takes the whole width; from 768 px (a tablet) the sidebar is beside it.
       if (width < 768) expect(box.x, route).toBe(0);
       else expect(box.x, route).toBeGreaterThan(200);

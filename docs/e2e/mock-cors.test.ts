@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, chromium } from 'playwright-core';
 import { IDS, kazooCreate, validAcceptCharges } from '@myreports/pbx-fixtures';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, STEP_GUARD } from './support/browser.js';
 
 let mock: RunningMock;
 let app: Server;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await once(app, 'listening');
   // app.example.test is a name the mock does not know that leads to the same local server, so only
   // CORS (not the browser's rules for public pages calling local ones) decides what the page reads.
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP app.example.test 127.0.0.1'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP app.example.test 127.0.0.1'], timeout: STEP_GUARD });
 });
 afterAll(async () => {
   await browser?.close();
@@ -34,6 +34,7 @@ afterAll(async () => {
 /** Runs `fetch` in a page of `origin` and returns what the page could read. */
 async function fetchFrom(origin: string, url: string, init: RequestInit): Promise<{ status: number; location: string | null; body: unknown } | { error: string }> {
   const page = await browser.newPage();
+  page.setDefaultTimeout(STEP_GUARD);
   try {
     await page.goto(`${origin}/`);
     return await page.evaluate(

@@ -15,6 +15,12 @@ const dir = join(fileURLToPath(new URL('..', import.meta.url)), '.cache', 'run-s
 /** How every sample picks the production host; the test points it at the mock instead. */
 const PRODUCTION_CLIENT = "createClient({ region: 'na',";
 
+/**
+ * When a sample that never ends is killed: a hang guard, not a speed limit (tsx compiles the sample
+ * before it runs, seconds on a busy machine), below the runner's test timeout so the test says why.
+ */
+const SAMPLE_GUARD = 300_000;
+
 /** Runs a TypeScript sample with tsx against the mock; resolves to what it printed. */
 async function runSample(name: string, source: string, baseUrl: string): Promise<string> {
   if (!source.includes(PRODUCTION_CLIENT)) throw new Error(`The sample does not create its client with ${PRODUCTION_CLIENT}`);
@@ -22,7 +28,7 @@ async function runSample(name: string, source: string, baseUrl: string): Promise
   writeFileSync(file, source.replace(PRODUCTION_CLIENT, `createClient({ baseUrl: ${JSON.stringify(baseUrl)},`));
   const { stdout } = await run(process.execPath, ['--import', 'tsx', file], {
     env: { PATH: process.env['PATH'] ?? '', MYREPORTS_TOKEN: 'any-token' },
-    timeout: 30_000,
+    timeout: SAMPLE_GUARD,
   });
   return stdout;
 }

@@ -3,6 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
+/**
+ * The longest one step of a page (a launch, a navigation, a click, a wait for an element) may take
+ * before it counts as failed: a hang guard, not a speed limit. Playwright's own default is 30 s,
+ * which a busy two-core machine can spend parsing the 2.6 MB page; the runner's test timeout stays
+ * the bound of a whole test.
+ */
+export const STEP_GUARD = 180_000;
+
 /** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -54,7 +62,10 @@ export async function openDocs(url: string): Promise<DocsBrowser> {
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 900 },
     serviceWorkers: 'block',
+    timeout: STEP_GUARD,
   });
+  // Every page of the context, those a test opens later included.
+  context.setDefaultTimeout(STEP_GUARD);
   const watch: PageWatch = { externalRequests: [], errors: [], cspViolations: [] };
   const pageOrigin = new URL(url).origin;
 
@@ -83,7 +94,7 @@ export async function openDocs(url: string): Promise<DocsBrowser> {
   page.on('pageerror', (error) => watch.errors.push(`uncaught: ${error.message}`));
   // The page arrives pre-rendered and Redoc then hydrates it, printing its banner: a click before
   // that lands on markup without handlers. Wait for the banner before anything else.
-  const hydrated = page.waitForEvent('console', { predicate: (message) => message.text().includes('Redoc'), timeout: 30_000 });
+  const hydrated = page.waitForEvent('console', { predicate: (message) => message.text().includes('Redoc') });
   await page.goto(url, { waitUntil: 'load' });
   await hydrated;
   await page.locator('[data-component-name="Menu/MenuItem"]').first().waitFor();

@@ -21,10 +21,12 @@ export async function sidebarLinks(page: Page): Promise<string[]> {
     for (const href of fresh) {
       seen.add(href);
       // Only groups have children to show. Opening one may close another: its entries are collected already.
-      const group = page.locator(`.menu-item-type-group > a[href="${href}"]`).first();
-      if (await group.isVisible()) {
-        await group.click();
-        await page.waitForTimeout(300); // the sidebar's open animation
+      const label = page.locator(`.menu-item-type-group > a[href="${href}"]`).first();
+      // An open group holds the list of its children (a closed one an empty box): wait for the list, not for the open animation.
+      const children = label.locator('xpath=..').locator('[data-component-name="Menu/Menu"]').first();
+      if ((await label.isVisible()) && (await children.count()) === 0) {
+        await label.click();
+        await children.waitFor({ state: 'attached' });
         for (const shown of await links()) if (!fresh.includes(shown) && !seen.has(shown)) fresh.push(shown);
       }
     }
