@@ -88,7 +88,7 @@ describe('the state snapshot', () => {
   it('GET returns what the twin holds; PUT puts it back after changes', async () => {
     const saved = await call(mock.url, 'GET', '/__mock/state', { headers: CONTROL });
     expect(saved.status).toBe(200);
-    expect(saved.json.data).toMatchObject({ format: 'pbx-mock-state', version: 3, collections: { accounts: expect.any(Array), customers: expect.any(Array), 'pbx-connection-profiles': expect.any(Array) } });
+    expect(saved.json.data).toMatchObject({ format: 'pbx-mock-state', version: 3, collections: { accounts: expect.any(Array), customers: expect.any(Array), 'customer-users': expect.any(Array), 'pbx-connection-profiles': expect.any(Array) } });
     const before = (await call(mock.url, 'GET', PATHS.profiles, { headers: BEARER })).json.data;
 
     const created = await call(mock.url, 'POST', PATHS.profiles, { headers: WRITE_HEADERS, body: kazooCreate() });

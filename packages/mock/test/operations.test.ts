@@ -1,5 +1,5 @@
 import { loadContract } from '@myreports/pbx-contract';
-import { IDS, customerCreate, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
+import { IDS, customerCreate, customerUserCreate, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
@@ -16,6 +16,8 @@ afterAll(() => mock?.stop());
 function expectDeclaredShape(operationId: string, status: number, body: unknown): void {
   expect(contract.validateResponse(contract.operation(operationId), status, body)).toEqual([]);
 }
+
+const USERS = `/v1.0/accounts/${IDS.accountTenantId}/customers/${IDS.customerTenantId}/users`;
 
 const requests: Record<string, { method: string; path: string; headers: Record<string, string>; body?: unknown; success: number }> = {
   listAccounts: { method: 'GET', path: '/v1.0/accounts?pageIndex=0&pageSize=20', headers: BEARER, success: 200 },
@@ -34,6 +36,17 @@ const requests: Record<string, { method: string; path: string; headers: Record<s
     success: 200,
   },
   deleteCustomer: { method: 'DELETE', path: `/v1.0/accounts/${IDS.accountTenantId}/customers/7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`, headers: BEARER, success: 200 },
+  listCustomerUsers: { method: 'GET', path: USERS, headers: BEARER, success: 200 },
+  createCustomerUser: { method: 'POST', path: USERS, headers: WRITE_HEADERS, body: customerUserCreate(), success: 201 },
+  getCustomerUser: { method: 'GET', path: `${USERS}/4c6e8a0b-2d4f-4a6c-8e0a-2b4d6f8a0c1e`, headers: BEARER, success: 200 },
+  patchCustomerUser: {
+    method: 'PATCH',
+    path: `${USERS}/4c6e8a0b-2d4f-4a6c-8e0a-2b4d6f8a0c1e`,
+    headers: WRITE_HEADERS,
+    body: [{ op: 'add', path: '/roles/-', value: 'customer.user.supervisorl1' }],
+    success: 200,
+  },
+  deleteCustomerUser: { method: 'DELETE', path: `${USERS}/5d7f9b1c-3e5a-4b7d-9f1b-3d5f7b9d1e2f`, headers: BEARER, success: 200 },
   listPbxConnectionProfiles: { method: 'GET', path: PATHS.profiles, headers: BEARER, success: 200 },
   createPbxConnectionProfile: { method: 'POST', path: PATHS.profiles, headers: WRITE_HEADERS, body: kazooCreate(), success: 201 },
   getPbxConnectionProfile: { method: 'GET', path: PATHS.profile(), headers: BEARER, success: 200 },

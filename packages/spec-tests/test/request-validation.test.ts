@@ -4,8 +4,12 @@ import {
   invalidCustomerCreates,
   invalidCustomerFilters,
   invalidCustomerPatches,
+  invalidCustomerUserCreates,
+  invalidCustomerUserPatches,
   validCustomerCreates,
   validCustomerPatches,
+  validCustomerUserCreates,
+  validCustomerUserPatches,
   invalidPaging,
   invalidTenantPatches,
   validAccountCreates,
@@ -66,6 +70,8 @@ describe.each([
   ['customer create body (CustomerCreate)', 'CustomerCreate', validCustomerCreates, invalidCustomerCreates],
   ['customer patch body, the account fields (CustomerJsonPatch)', 'CustomerJsonPatch', validTenantPatches, invalidTenantPatches],
   ['customer patch body, its own fields (CustomerJsonPatch)', 'CustomerJsonPatch', validCustomerPatches, invalidCustomerPatches],
+  ['customer user create body (CustomerUserCreate)', 'CustomerUserCreate', validCustomerUserCreates, invalidCustomerUserCreates],
+  ['customer user patch body (CustomerUserJsonPatch)', 'CustomerUserJsonPatch', validCustomerUserPatches, invalidCustomerUserPatches],
 ] as const)('%s', (_, name, valid, invalid) => {
   const check = schema(name);
 

@@ -5,23 +5,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadContract } from '@myreports/pbx-contract';
 import { IDS, customerCreate, invalidCustomerCreates, invalidCustomerFilters, invalidCustomerPatches, invalidPaging, kazooCreate, threeCxCreate, validCustomerPatches } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
-import { type Answer, BEARER, PATHS, WRITE_HEADERS, call } from '../support/mock-client.js';
+import { BEARER, PATHS, WRITE_HEADERS, call } from '../support/mock-client.js';
+import { NEW_CUSTOMER, OTHER_ACCOUNT, UNKNOWN, customerPath as customer, expectContract, ids } from './support.js';
 
-const contract = loadContract();
-const expectContract = (operationId: string, answer: Answer) =>
-  expect(contract.validateResponse(contract.operation(operationId), answer.status, answer.json)).toEqual([]);
-const OTHER_ACCOUNT = '8c4e2a1b-5d7f-4e9a-b1c3-d5e7f9a1b3c5';
-const NEW_CUSTOMER = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const UNKNOWN = '0c4e2a1b-5d7f-4e9a-b1c3-d5e7f9a1b3c5';
 const customers = (account: string = IDS.accountTenantId) => `/v1.0/accounts/${account}/customers`;
-const customer = (id: string = IDS.customerTenantId, account: string = IDS.accountTenantId) => `${customers(account)}/${id}`;
 const profiles = (id: string, account: string = IDS.accountTenantId) => `${customer(id, account)}/pbxs`;
 const resellerProfiles = (id: string) => `/v1.0/customers/${id}/pbxs`;
-const ids = (answer: Answer) => answer.json.data.map((item: { id: string }) => item.id);
 
 describe('customers on the twin', () => {
   let mock: RunningMock;

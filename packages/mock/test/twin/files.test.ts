@@ -55,7 +55,7 @@ describe('seed file', () => {
     { name: 'a bare array', content: [seeded], reason: /seed\.json: a seed file is a JSON object with a "collections" object \(or, as before version 2, a "profiles" array\)/ },
     { name: 'neither collections nor profiles', content: { format: STATE_FORMAT }, reason: /seed\.json: a seed file is a JSON object with a "collections" object/ },
     { name: 'collections not an object', content: { collections: [] }, reason: /seed\.json: collections must be an object of arrays, by resource/ },
-    { name: 'an unknown resource', content: { collections: { 'pbx-profiles': [] } }, reason: /collections\/pbx-profiles is not a resource of this mock \(expected "accounts", "customers", "pbx-connection-profiles"\)/ },
+    { name: 'an unknown resource', content: { collections: { 'pbx-profiles': [] } }, reason: /collections\/pbx-profiles is not a resource of this mock \(expected "accounts", "customers", "customer-users", "pbx-connection-profiles"\)/ },
     { name: 'profiles twice', content: { profiles: [], collections: { 'pbx-connection-profiles': [] } }, reason: /collections\/pbx-connection-profiles repeats the profiles of another field/ },
     { name: 'a bad profile under collections', content: { collections: { 'pbx-connection-profiles': [{ ...seeded, id: undefined }] } }, reason: /seed\.json: collections\/pbx-connection-profiles\/0\/id is required/ },
     { name: 'profiles not an array', content: { profiles: {} }, reason: /seed\.json: profiles must be an array/ },

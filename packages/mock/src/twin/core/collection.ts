@@ -5,11 +5,13 @@ import { type Paging, pagingOf } from './paging.js';
 import type { ResourceDefinition } from './resource.js';
 import { fieldSchema, fieldsOf, fieldsOfVariant, itemSchema } from './spec-reading.js';
 
-/** A patch path the spec accepts (`/enabled`): the field it replaces and the type that field is stored as. */
+/** A patch path the spec accepts (`/enabled`, `/roles/-`): the field it changes and how. */
 export interface Patchable {
   field: string;
   /** The stored field's JSON type (`boolean`): a lenient `"true"` sent for it is stored as `true`. */
   storedType: unknown;
+  /** An `add` at `/<field>/-`: the value is appended to the array, once if the field's items are unique (`uniqueItems`). */
+  append?: { unique: boolean };
 }
 
 /** A resource as the twin runs it: its declaration, its store, and what the spec says of its items. */
@@ -25,7 +27,7 @@ export interface Collection {
   serverSet: Map<string, unknown>;
   /** The defaults the spec gives the fields every item has (not a type's own settings) that a create body may leave out. */
   defaults: Map<string, unknown>;
-  /** The JSON Patch `replace` paths the spec accepts, over every variant. */
+  /** The JSON Patch paths the spec accepts, over every variant: `replace` of a field, `add` at the end of an array field. */
   patchable: Map<string, Patchable>;
   /** The paging the list declares, if any. */
   paging: Paging | undefined;
@@ -66,7 +68,10 @@ export function createCollection(contract: Contract, definition: ResourceDefinit
   };
 }
 
-/** The `replace` operations of the patch body's schema (a JSON Patch whose items are a `oneOf` of one path each). */
+/**
+ * The operations of the patch body's schema (a JSON Patch whose items are a `oneOf` of one path
+ * each): `replace` of a top-level field (`/name`), `add` at the end of a top-level array (`/roles/-`).
+ */
 function patchableOf(contract: Contract, operation: Operation, stored: Json): Map<string, Patchable> {
   const body = contract.resolve(operation.requestSchema('application/json'));
   const patchable = new Map<string, Patchable>();
@@ -74,10 +79,12 @@ function patchableOf(contract: Contract, operation: Operation, stored: Json): Ma
     const properties = (branch.properties as Json | undefined) ?? {};
     const op = contract.resolve(properties.op)?.const;
     const path = contract.resolve(properties.path)?.const;
-    // Only top-level fields (`/name`): a deeper pointer would need more than replacing one field.
-    if (op !== 'replace' || typeof path !== 'string' || !/^\/[^/]+$/.test(path)) continue;
-    const field = path.slice(1).replace(/~1/g, '/').replace(/~0/g, '~');
-    patchable.set(path, { field, storedType: fieldSchema(contract, stored, field)?.type });
+    // Only top-level fields: a deeper pointer would need more than changing one field.
+    const pointer = typeof path === 'string' ? (op === 'replace' ? /^\/([^/]+)$/ : op === 'add' ? /^\/([^/]+)\/-$/ : undefined)?.exec(path) : undefined;
+    if (!pointer?.[1]) continue;
+    const field = pointer[1].replace(/~1/g, '/').replace(/~0/g, '~');
+    const schema = fieldSchema(contract, stored, field);
+    patchable.set(path as string, { field, storedType: schema?.type, ...(op === 'add' ? { append: { unique: schema?.uniqueItems === true } } : {}) });
   }
   return patchable;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { type Contract, invalidRequestMessage } from '@myreports/pbx-contract';
 import type { Collection } from './collection.js';
 import { type InsertResult, type Item, idKey } from './collection-store.js';
@@ -148,9 +149,14 @@ function applyPatch(item: Item, body: unknown, collection: Collection, context: 
   }
   const copy: Record<string, unknown> = { ...item };
   for (const operation of body as { path: string; value: unknown }[]) {
-    const { field, storedType } = collection.patchable.get(operation.path)!;
+    const { field, storedType, append } = collection.patchable.get(operation.path)!;
+    const held = Array.isArray(copy[field]) ? (copy[field] as unknown[]) : [];
+    const kept = collection.definition.keptByReplace?.[field];
+    if (append) copy[field] = append.unique && held.some((value) => isDeepStrictEqual(value, operation.value)) ? held : [...held, operation.value];
+    // A value the API keeps itself (a user's PBX role): the replace neither removes nor adds it.
+    else if (kept && Array.isArray(operation.value)) copy[field] = [...operation.value.filter((value) => !kept.includes(value)), ...held.filter((value) => kept.includes(value))];
     // A lenient boolean: the vendor sends the string "true"; a boolean field stores a boolean.
-    copy[field] = storedType === 'boolean' && typeof operation.value === 'string' ? operation.value === 'true' : operation.value;
+    else copy[field] = storedType === 'boolean' && typeof operation.value === 'string' ? operation.value === 'true' : operation.value;
   }
   return copy;
 }

@@ -57,6 +57,11 @@ export interface ResourceDefinition {
    */
   embedded?: Record<string, string>;
   /**
+   * Values of an array field that a patch's `replace` of the field leaves as they were, by field (a
+   * user's PBX role in `roles`, which the API synchronises from the PBX): neither removed nor added.
+   */
+  keptByReplace?: Record<string, readonly unknown[]>;
+  /**
    * A stand-in for an item that a loaded file's children name but the file lacks (files written
    * before this resource existed): its fields beside the key, so the children stay reachable.
    */

@@ -1,0 +1,2 @@
+curl -i "https://api.na.myreports.cloud/api/v1.0/accounts/6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f/customers/2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f/users/4c6e8a0b-2d4f-4a6c-8e0a-2b4d6f8a0c1e" \
+  -H "Authorization: Bearer $MYREPORTS_TOKEN"
