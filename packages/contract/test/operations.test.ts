@@ -12,6 +12,7 @@ describe('listOperations', () => {
       'GET /v1.0/accounts/{accountTenantId} getAccount',
       'DELETE /v1.0/accounts/{accountTenantId} deleteAccount',
       'PATCH /v1.0/accounts/{accountTenantId} patchAccount',
+      'GET /v1.0/accounts/{accountTenantId}/metrics getAccountMetrics',
       'GET /v1.0/accounts/{accountTenantId}/customers listCustomers',
       'POST /v1.0/accounts/{accountTenantId}/customers createCustomer',
       'GET /v1.0/accounts/{accountTenantId}/customers/{customerTenantId} getCustomer',

@@ -23,6 +23,7 @@ const requests: Record<string, { method: string; path: string; headers: Record<s
   listAccounts: { method: 'GET', path: '/v1.0/accounts?pageIndex=0&pageSize=20', headers: BEARER, success: 200 },
   createAccount: { method: 'POST', path: '/v1.0/accounts', headers: WRITE_HEADERS, body: { name: 'Reseller' }, success: 201 },
   getAccount: { method: 'GET', path: `/v1.0/accounts/${IDS.accountTenantId}`, headers: BEARER, success: 200 },
+  getAccountMetrics: { method: 'GET', path: `/v1.0/accounts/${IDS.accountTenantId}/metrics`, headers: BEARER, success: 200 },
   patchAccount: { method: 'PATCH', path: `/v1.0/accounts/${IDS.accountTenantId}`, headers: WRITE_HEADERS, body: [{ op: 'replace', path: '/enabled', value: false }], success: 200 },
   deleteAccount: { method: 'DELETE', path: '/v1.0/accounts/8c4e2a1b-5d7f-4e9a-b1c3-d5e7f9a1b3c5', headers: BEARER, success: 200 },
   listCustomers: { method: 'GET', path: `/v1.0/accounts/${IDS.accountTenantId}/customers?pageIndex=0&pageSize=20&filter=example`, headers: BEARER, success: 200 },

@@ -95,7 +95,8 @@ export async function createTwin(contract: Contract, options: TwinOptions = {}):
     family,
   };
   // Dispatch by operationId: each resource answers its own operations.
-  const handlers = new Map<string, Handler>(collections.flatMap((collection) => [...handlersOf(collection)]));
+  const resources = (name: string) => collections.find((collection) => collection.definition.name === name)?.store;
+  const handlers = new Map<string, Handler>(collections.flatMap((collection) => [...handlersOf(collection, resources)]));
   return {
     respond: (request) => {
       const handler = handlers.get(request.operationId);

@@ -8,7 +8,7 @@ import type { Family } from './family.js';
 import { matching } from './filter.js';
 import type { Change } from './state-file.js';
 import { page } from './paging.js';
-import { type GenericKind, type TwinAnswer, type TwinRequest, parameter } from './resource.js';
+import { type GenericKind, type Resources, type TwinAnswer, type TwinRequest, parameter } from './resource.js';
 
 export interface OperationContext {
   contract: Contract;
@@ -23,7 +23,7 @@ export interface OperationContext {
 export type Handler = (request: TwinRequest, context: OperationContext) => TwinAnswer;
 
 /** The answers of a resource's operations, by operationId: the generic ones, then its own. */
-export function handlersOf(collection: Collection): Map<string, Handler> {
+export function handlersOf(collection: Collection, resources: Resources): Map<string, Handler> {
   const { operations, store, definition } = collection;
   const handlers = new Map<string, Handler>();
   for (const kind of Object.keys(GENERIC) as GenericKind[]) {
@@ -35,7 +35,7 @@ export function handlersOf(collection: Collection): Map<string, Handler> {
     const mirror = definition.mirrors?.[kind];
     if (mirror) handlers.set(mirror, handler);
   }
-  for (const [operationId, handler] of Object.entries(definition.handlers ?? {})) handlers.set(operationId, (request) => handler(request, store));
+  for (const [operationId, handler] of Object.entries(definition.handlers ?? {})) handlers.set(operationId, (request) => handler(request, store, resources));
   return handlers;
 }
 

@@ -67,8 +67,11 @@ export interface ResourceDefinition {
    */
   placeholder?: (id: string) => Record<string, unknown>;
   /** The resource's own operations (neither list, get, create, patch nor delete), by operationId. */
-  handlers?: Record<string, (request: TwinRequest, store: CollectionStore) => TwinAnswer>;
+  handlers?: Record<string, (request: TwinRequest, store: CollectionStore, resources: Resources) => TwinAnswer>;
 }
+
+/** The store of another resource by its name (`pbx-connection-profiles`), for an answer that reads several (account metrics); undefined when the twin does not keep it. */
+export type Resources = (name: string) => CollectionStore | undefined;
 
 /** A path or query parameter by its spec name, also when the engine hands it over in lower case. */
 export function parameter(values: Record<string, string | string[]>, name: string): string {

@@ -11,7 +11,7 @@ const INSTANCE_FIELDS: Record<string, string> = {
   ThreeCxConnectionProfile: 'licenseKey',
 };
 
-function instanceOf(profile: Item): string | undefined {
+export function instanceOf(profile: Item): string | undefined {
   const field = INSTANCE_FIELDS[String(profile._type)];
   const value = field ? profile[field] : undefined;
   return typeof value === 'string' ? value : undefined;
