@@ -1,19 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { watchOutput } from '@myreports/pbx-fixtures';
+import { startStackProcess } from './support/stack.js';
 
 const START = fileURLToPath(new URL('../dist/start.js', import.meta.url));
 const run = promisify(execFile);
-
-/** Starts the main command's stack on a free port; `output()` is everything it printed so far, `ready` its banner. */
-function startStackProcess(args: string[] = ['--port', '0']) {
-  const child = spawn(process.execPath, [START, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = watchOutput(child);
-  return { child, output: output.text, ready: output.until('Ctrl-C stops everything.') };
-}
 
 describe('the main command (npm start after the build)', () => {
   it('prints the mock URL and a curl example that creates a profile (201), then stops cleanly on Ctrl-C', async () => {
