@@ -1,14 +1,11 @@
 // The accounts on the twin over HTTP: the example accounts, paging, create with its defaults and
 // Location, patch of every field a create takes, delete, and the refusals that name their field.
-import { loadContract } from '@myreports/pbx-contract';
 import { IDS, accountCreate, invalidAccountCreates, invalidPaging, invalidTenantPatches } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
-import { type Answer, BEARER, WRITE_HEADERS, call } from '../support/mock-client.js';
+import { BEARER, WRITE_HEADERS, call } from '../support/mock-client.js';
+import { expectContract } from './support.js';
 
-const contract = loadContract();
-const expectContract = (operationId: string, answer: Answer) =>
-  expect(contract.validateResponse(contract.operation(operationId), answer.status, answer.json)).toEqual([]);
 const ACCOUNTS = '/v1.0/accounts';
 const account = (id: string) => `${ACCOUNTS}/${id}`;
 const UNKNOWN = '0c4e2a1b-5d7f-4e9a-b1c3-d5e7f9a1b3c5';

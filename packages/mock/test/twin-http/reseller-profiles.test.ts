@@ -1,14 +1,11 @@
 // The reseller's paths of the profiles (/v1.0/customers/{customerTenantId}/pbxs) over HTTP: the
 // same profiles as the account's paths, whichever family writes and whichever reads.
-import { loadContract } from '@myreports/pbx-contract';
 import { IDS, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
-import { type Answer, BEARER, PATHS, WRITE_HEADERS, call } from '../support/mock-client.js';
+import { BEARER, PATHS, WRITE_HEADERS, call } from '../support/mock-client.js';
+import { expectContract } from './support.js';
 
-const contract = loadContract();
-const expectContract = (operationId: string, answer: Answer) =>
-  expect(contract.validateResponse(contract.operation(operationId), answer.status, answer.json)).toEqual([]);
 
 describe("the reseller's profile paths on the twin", () => {
   let mock: RunningMock;
