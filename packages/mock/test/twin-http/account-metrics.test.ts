@@ -2,22 +2,14 @@
 // customers and their profiles), following a create, a patch and a delete of the account; 404
 // under an unknown account, 400 for an id that is not a GUID.
 import { IDS, kazooCreate } from '@myreports/pbx-fixtures';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '@myreports/pbx-mock';
+import { describe, expect, it } from 'vitest';
 import { BEARER, WRITE_HEADERS, call } from '../support/mock-client.js';
-import { expectContract } from './support.js';
+import { UNKNOWN, expectContract, useMock } from './support.js';
 
 const metricsOf = (account: string) => `/v1.0/accounts/${account}/metrics`;
-const UNKNOWN = '0c4e2a1b-5d7f-4e9a-b1c3-d5e7f9a1b3c5';
 
 describe('account metrics on the twin', () => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    // Strict: Prism validates every answer of the twin too.
-    mock = await startMock({ port: 0, logLevel: 'silent', strict: true });
-  });
-  afterAll(() => mock?.stop());
-  beforeEach(() => mock.reset());
+  const mock = useMock();
 
   it('show the example account as get shows it, and each customer with the profiles list shows', async () => {
     const answer = await call(mock.url, 'GET', metricsOf(IDS.accountTenantId), { headers: BEARER });

@@ -1,22 +1,15 @@
 // The accounts on the twin over HTTP: the example accounts, paging, create with its defaults and
 // Location, patch of every field a create takes, delete, and the refusals that name their field.
 import { IDS, accountCreate, invalidAccountCreates, invalidPaging, invalidTenantPatches } from '@myreports/pbx-fixtures';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '@myreports/pbx-mock';
+import { describe, expect, it } from 'vitest';
 import { BEARER, WRITE_HEADERS, call } from '../support/mock-client.js';
-import { expectContract } from './support.js';
+import { UNKNOWN, expectContract, useMock } from './support.js';
 
 const ACCOUNTS = '/v1.0/accounts';
 const account = (id: string) => `${ACCOUNTS}/${id}`;
-const UNKNOWN = '0c4e2a1b-5d7f-4e9a-b1c3-d5e7f9a1b3c5';
 
 describe('accounts on the twin', () => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    mock = await startMock({ port: 0, logLevel: 'silent', strict: true });
-  });
-  afterAll(() => mock?.stop());
-  beforeEach(() => mock.reset());
+  const mock = useMock();
 
   it('start with the example accounts, on page 0', async () => {
     const listed = await call(mock.url, 'GET', ACCOUNTS, { headers: BEARER });

@@ -6,10 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDS, customerUserCreate, invalidCustomerUserCreates, invalidCustomerUserPatches, validCustomerUserPatches } from '@myreports/pbx-fixtures';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '@myreports/pbx-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMock } from '@myreports/pbx-mock';
 import { BEARER, WRITE_HEADERS, call } from '../support/mock-client.js';
-import { NEW_CUSTOMER, OTHER_ACCOUNT, UNKNOWN, customerPath as customer, expectContract, ids } from './support.js';
+import { NEW_CUSTOMER, OTHER_ACCOUNT, UNKNOWN, customerPath as customer, expectContract, ids, useMock } from './support.js';
 
 const JANE = '4c6e8a0b-2d4f-4a6c-8e0a-2b4d6f8a0c1e';
 const JOHN = '5d7f9b1c-3e5a-4b7d-9f1b-3d5f7b9d1e2f';
@@ -18,13 +18,8 @@ const user = (id: string = JANE, customerId: string = IDS.customerTenantId, acco
 const addRole = (role: string) => [{ op: 'add', path: '/roles/-', value: role }];
 
 describe('customer users on the twin', () => {
-  let mock: RunningMock;
+  const mock = useMock();
   const rolesOf = async (id: string = JANE) => (await call(mock.url, 'GET', user(id), { headers: BEARER })).json.data.roles;
-  beforeAll(async () => {
-    mock = await startMock({ port: 0, logLevel: 'silent', strict: true });
-  });
-  afterAll(() => mock?.stop());
-  beforeEach(() => mock.reset());
 
   it("start with the example users, under the examples' customer only, listed without their roles", async () => {
     const listed = await call(mock.url, 'GET', users(), { headers: BEARER });

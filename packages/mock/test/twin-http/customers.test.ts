@@ -6,22 +6,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDS, customerCreate, invalidCustomerCreates, invalidCustomerFilters, invalidCustomerPatches, invalidPaging, kazooCreate, threeCxCreate, validCustomerPatches } from '@myreports/pbx-fixtures';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { BEARER, PATHS, WRITE_HEADERS, call } from '../support/mock-client.js';
-import { NEW_CUSTOMER, OTHER_ACCOUNT, UNKNOWN, customerPath as customer, expectContract, ids } from './support.js';
+import { NEW_CUSTOMER, OTHER_ACCOUNT, UNKNOWN, customerPath as customer, expectContract, ids, useMock } from './support.js';
 
 const customers = (account: string = IDS.accountTenantId) => `/v1.0/accounts/${account}/customers`;
 const profiles = (id: string, account: string = IDS.accountTenantId) => `${customer(id, account)}/pbxs`;
 const resellerProfiles = (id: string) => `/v1.0/customers/${id}/pbxs`;
 
 describe('customers on the twin', () => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    mock = await startMock({ port: 0, logLevel: 'silent', strict: true });
-  });
-  afterAll(() => mock?.stop());
-  beforeEach(() => mock.reset());
+  const mock = useMock();
 
   it("start with the example customers, under the examples' account only", async () => {
     const listed = await call(mock.url, 'GET', customers(), { headers: BEARER });

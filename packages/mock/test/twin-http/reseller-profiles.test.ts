@@ -1,19 +1,12 @@
 // The reseller's paths of the profiles (/v1.0/customers/{customerTenantId}/pbxs) over HTTP: the
 // same profiles as the account's paths, whichever family writes and whichever reads.
 import { IDS, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '@myreports/pbx-mock';
+import { describe, expect, it } from 'vitest';
 import { BEARER, PATHS, WRITE_HEADERS, call } from '../support/mock-client.js';
-import { expectContract } from './support.js';
-
+import { expectContract, useMock } from './support.js';
 
 describe("the reseller's profile paths on the twin", () => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    mock = await startMock({ port: 0, logLevel: 'silent', strict: true });
-  });
-  afterAll(() => mock?.stop());
-  beforeEach(() => mock.reset());
+  const mock = useMock();
 
   it('list the same profiles as the account path, in the same order', async () => {
     const reseller = await call(mock.url, 'GET', PATHS.resellerProfiles, { headers: BEARER });

@@ -1,12 +1,37 @@
 import { loadContract } from '@myreports/pbx-contract';
 import { IDS } from '@myreports/pbx-fixtures';
-import { expect } from 'vitest';
+import { type RunningMock, startMock } from '@myreports/pbx-mock';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Answer } from '../support/mock-client.js';
 
-// What the tests of the tenants and their children share: the ids of the examples beside IDS, and
-// the checks of an answer.
+// What the tests of the tenants and their children share: one mock per block of tests, the ids of
+// the examples beside IDS, and the checks of an answer.
 
 const contract = loadContract();
+
+/**
+ * One mock for the calling `describe`: started before its tests, stopped after them, and reset
+ * before each, so every test starts from the examples whatever the others wrote. Strict: Prism
+ * validates every answer of the twin too, so an answer off the contract is a 500. Read `url`
+ * inside a test or hook, once the mock listens.
+ */
+export function useMock(): { readonly url: string } {
+  let mock: RunningMock | undefined;
+  const running = (): RunningMock => {
+    if (!mock) throw new Error('The mock is not running: read its url inside a test or hook of the describe that called useMock.');
+    return mock;
+  };
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, logLevel: 'silent', strict: true });
+  });
+  afterAll(() => mock?.stop());
+  beforeEach(() => running().reset());
+  return {
+    get url() {
+      return running().url;
+    },
+  };
+}
 
 /** The answer's body is what the spec declares for that operation and status. */
 export const expectContract = (operationId: string, answer: Answer) =>
