@@ -71,11 +71,31 @@ function PlainRefs() {
   };
 }
 
+/**
+ * A map of any key (`additionalProperties` true or a schema): openapi-zod-client writes a map of
+ * integers as a one-argument `z.record`, which Zod 4 refuses under tsc --strict. `false` closes an
+ * object and is fine; leaving the keyword out keeps a response open without a map.
+ */
+function NoMaps() {
+  return {
+    Schema(schema, ctx) {
+      if (!('additionalProperties' in schema) || schema.additionalProperties === false) return;
+      ctx.report({
+        message:
+          'Name the keys one by one as optional `properties` (as `roles` of CustomerMetrics does), not a map of any key: ' +
+          'generators read `additionalProperties` that is `true` or a schema differently (openapi-zod-client wrote a map of integers ' +
+          'as a one-argument `z.record`, which Zod 4 refuses under tsc --strict). `additionalProperties: false`, a closed object, is fine.',
+        location: ctx.location.child(['additionalProperties']).key(),
+      });
+    },
+  };
+}
+
 export default function portableSchemaRules() {
   return {
     id: 'portable',
     rules: {
-      oas3: { 'const-with-enum': ConstWithEnum, 'one-type': OneType, 'plain-refs': PlainRefs },
+      oas3: { 'const-with-enum': ConstWithEnum, 'one-type': OneType, 'plain-refs': PlainRefs, 'no-maps': NoMaps },
     },
   };
 }

@@ -16,6 +16,7 @@ const PROFILES = 'resources/pbx-connection-profiles';
 const LIST = `${PROFILES}/listPbxConnectionProfiles.yaml`;
 const FIND = `${PROFILES}/findPbxConnectionProfileByInstance.yaml`;
 const GET = `${PROFILES}/getPbxConnectionProfile.yaml`;
+const METRICS = 'resources/accounts/schemas/CustomerMetrics.yaml';
 const GET_PAGE = 'https://docs.na.xarios.cloud/enterprise-portal/en-gb/api/reference/accounts/customers/pbxprofiles/pbxgetpbx';
 const CREATE_PAGE = 'https://docs.na.xarios.cloud/enterprise-portal/en-gb/api/reference/accounts/customers/pbxprofiles/pbxpost';
 const FIND_PAGE = 'https://docs.na.myreports.cloud/enterprise-portal/en-us/api/reference/accounts/customers/pbxprofiles/pbxgetinstance';
@@ -49,6 +50,10 @@ describe.concurrent('the lint configuration', () => {
     ['a schema of two types', `${PROFILES}/schemas/LenientBoolean.yaml`, 'anyOf:\n  - type: boolean\n  - type: string\n    enum: ["true", "false"]\n', 'type: [boolean, string]\nenum: [true, false, "true", "false"]\n', 'portable/one-type'],
     ['a constraint beside a $ref', `${PROFILES}/schemas/KazooPbxConnectionProfileCreate.yaml`, '    $ref: ./KazooHostRest.yaml\n', '    $ref: ./KazooHostRest.yaml\n    pattern: ^https://\n', 'portable/plain-refs'],
     ['an alias schema', `${PROFILES}/schemas/PbxConnectionProfileEnabled.yaml`, 'type: boolean\n', '$ref: ./KazooMonitorSubAccounts.yaml\n', 'portable/plain-refs'],
+    // A map of any key, as the metrics' roles once were, and an object open to any property; the
+    // spec's own `additionalProperties: false` (every request body) passes the first test.
+    ['a map of any key to an integer', METRICS, '  roles:\n    type: object\n', '  roles:\n    type: object\n    additionalProperties:\n      type: integer\n      minimum: 0\n', 'portable/no-maps'],
+    ['an object open to any property (additionalProperties: true)', `${PROFILES}/schemas/KazooPbxConnectionProfileCreate.yaml`, 'additionalProperties: false\n', 'additionalProperties: true\n', 'portable/no-maps'],
     // Provenance: each kind of element loses its x-source (and x-decision), or carries a malformed one.
     ['an operation without provenance', GET, `summary: Get a profile\nx-source: ${GET_PAGE}\n`, 'summary: Get a profile\n', 'provenance/source-or-decision'],
     ['a response without provenance', FIND, `  "200":\n    x-source: ${FIND_PAGE}\n`, '  "200":\n', 'provenance/source-or-decision'],
