@@ -4,29 +4,17 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadContract } from '@myreports/pbx-contract';
 import { IDS, kazooCreate, threeCxCreate } from '@myreports/pbx-fixtures';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MockSetupError, type RunningMock, startMock } from '@myreports/pbx-mock';
-import { type Answer, BEARER, CONTROL, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+import { BEARER, CONTROL, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
+import { expectContract, useMock } from './twin-http/support.js';
 
-const contract = loadContract();
 const CUSTOMER = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const profilesOf = (customer: string) => `/v1.0/accounts/${IDS.accountTenantId}/customers/${customer}/pbxs`;
 
-/** The answer has a status the spec documents for the operation, and a body of its schema. */
-function expectContract(operationId: string, answer: Answer): void {
-  expect(contract.validateResponse(contract.operation(operationId), answer.status, answer.json)).toEqual([]);
-}
-
 describe('the twin (the default), over HTTP', () => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    // Strict: Prism also validates every answer of the twin; a violation would be a 500.
-    mock = await startMock({ port: 0, logLevel: 'silent', strict: true });
-  });
-  afterAll(() => mock?.stop());
-  beforeEach(() => mock.reset());
+  const mock = useMock();
 
   it('create both types → get → list → rename → enable → find by instance → delete → 404', async () => {
     const kazooSent = { ...kazooCreate(), name: 'My Office', countryCode: 'GB', accountId: 'kazoo-lifecycle' };

@@ -13,9 +13,9 @@ const contract = loadContract();
  * One mock for the calling `describe`: started before its tests, stopped after them, and reset
  * before each, so every test starts from the examples whatever the others wrote. Strict: Prism
  * validates every answer of the twin too, so an answer off the contract is a 500. Read `url`
- * inside a test or hook, once the mock listens.
+ * (and call `reset`) inside a test or hook, once the mock listens.
  */
-export function useMock(): { readonly url: string } {
+export function useMock(): { readonly url: string; reset(): Promise<void> } {
   let mock: RunningMock | undefined;
   const running = (): RunningMock => {
     if (!mock) throw new Error('The mock is not running: read its url inside a test or hook of the describe that called useMock.');
@@ -30,6 +30,7 @@ export function useMock(): { readonly url: string } {
     get url() {
       return running().url;
     },
+    reset: () => running().reset(),
   };
 }
 
