@@ -82,8 +82,8 @@ export function faultPlanner(options: FaultOptions): (wanted: PreferredFaults) =
   };
 }
 
-/** True when no option asks for a fault or latency: the pipeline then skips the planner. */
-export function faultsOff(options: FaultOptions): boolean {
+/** True when no option asks for a fault or latency: the planner then draws nothing for a request. */
+function faultsOff(options: FaultOptions): boolean {
   return options.latency === undefined && !options.errorRate && !options.resetRate;
 }
 
