@@ -55,7 +55,10 @@ async function startServer(server) {
   const child = spawn(process.execPath, server.args(port), { stdio: ['ignore', log, log] });
   const url = `http://127.0.0.1:${port}`;
   const request = createRequestExample(url);
-  await untilAnswering(request.url, server.label, 20);
+  await untilAnswering(request.url, server.label, 20).catch((error) => {
+    child.kill();
+    throw error;
+  });
   return { ...server, url, child, request, logFile, startMs: Math.round(performance.now() - spawned) };
 }
 
@@ -100,11 +103,12 @@ function merge(target, kind, connections, results) {
 }
 
 const servers = {};
-for (const server of SERVERS) servers[server.key] = await startServer(server);
 const CELLS = KINDS.flatMap((kind) => CONNECTIONS.flatMap((connections) => PAIRS.map((pair) => ({ kind, connections, pair, slices: {}, rounds: [] }))));
 const rows = [];
 const ratios = [];
 try {
+  // Started inside the try, so a server that does not come up does not leave the others running.
+  for (const server of SERVERS) servers[server.key] = await startServer(server);
   for (const server of Object.values(servers)) for (const kind of KINDS) await load(server, kind, 10, 1); // warm-up
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const cell of CELLS) {
