@@ -69,15 +69,15 @@ describe('typeCheckSamples', () => {
   it('reports a sample that no longer compiles with its file and line, as the build prints it', () => {
     // A real sample after the client changed under it: its create method got another name.
     const create = samples.find((candidate) => candidate.lang === 'TypeScript' && candidate.example?.name === 'ThreeCxCreateRequest')!;
-    const broken = create.source.replace('pbx.create(', 'pbx.createProfile(');
+    const broken = create.source.replace('pbx.profiles.create(', 'pbx.profiles.createProfile(');
     expect(broken).not.toBe(create.source);
     const typescriptDir = join(fakeSamples, 'some-resource', 'code-samples', 'typescript');
     mkdirSync(typescriptDir, { recursive: true });
     writeFileSync(join(typescriptDir, 'create.3cx.ts'), broken);
     const problems = typeCheckSamples([{ ...create, source: broken }], scratch, fakeSamples);
-    const line = broken.split('\n').findIndex((text) => text.includes('pbx.createProfile(')) + 1;
+    const line = broken.split('\n').findIndex((text) => text.includes('pbx.profiles.createProfile(')) + 1;
     expect(line).toBeGreaterThan(1);
-    expect(problems[0]).toMatch(new RegExp(`^docs/\\.cache/samples-test-src/some-resource/code-samples/typescript/create\\.3cx\\.ts:${line}:27: Property 'createProfile' does not exist`));
+    expect(problems[0]).toMatch(new RegExp(`^docs/\\.cache/samples-test-src/some-resource/code-samples/typescript/create\\.3cx\\.ts:${line}:36: Property 'createProfile' does not exist`));
     expect(problems[0]).toContain('(TypeScript sample of createPbxConnectionProfile (Create a 3CX profile))');
   });
 

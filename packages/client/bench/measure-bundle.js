@@ -4,13 +4,15 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 /**
- * 7.5 kB gzipped (7,680 bytes: kB as esbuild and size-limit count it), openapi-fetch included. The
- * goal is 7 kB; the generic call with its own Request (about 85 B: what makes get() faster than bare
- * openapi-fetch), masking every echo of a secret, quoted or not (about 130 B), and masking them in
- * the cause chain of a failure (about 200 B) took the client past it (docs/benchmarks.md). So the
- * budget is what the client holds now, a ceiling against growth.
+ * 8 kB gzipped (8,192 bytes: kB as esbuild and size-limit count it) for every export, openapi-fetch
+ * included: all the resources, the guards, the errors and `raw`.
  */
-export const BUDGET_BYTES = 7.5 * 1024;
+export const BUDGET_BYTES = 8 * 1024;
+/**
+ * 7 kB for an app that imports only the profile operations (`createProfilesClient`): the other
+ * resources and openapi-fetch's own client stay out of its bundle.
+ */
+export const PROFILES_BUDGET_BYTES = 7 * 1024;
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,9 +31,13 @@ async function bundle(contents) {
   return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, code };
 }
 
-/** Every export kept alive (a worst case for tree shaking), and openapi-fetch alone for comparison. */
+/**
+ * Every export kept alive (a worst case for tree shaking), an app that uses only the profile
+ * operations, and openapi-fetch alone for comparison.
+ */
 export async function measureBundle() {
   const client = await bundle("import * as pbx from './dist/index.js'; globalThis.pbx = pbx;");
+  const profilesOnly = await bundle("import { createProfilesClient } from './dist/index.js'; globalThis.pbx = createProfilesClient;");
   const bareOpenapiFetch = await bundle("import createClient from 'openapi-fetch'; globalThis.createClient = createClient;");
-  return { ...client, bareOpenapiFetch };
+  return { ...client, profilesOnly, bareOpenapiFetch };
 }

@@ -1,5 +1,6 @@
 // The public face of the package: what an integrator uses. Everything else under src/ is internal.
-export { createClient, type PbxClient } from './client.js';
+export { createClient, createProfilesClient, type PbxClient } from './client.js';
+export type { PageOptions } from './internal/pages.js';
 export type { CallOptions, ChargeableCallOptions, ClientOptions, FetchFunction, PbxLogger } from './core/options.js';
 export { REGIONS, type Region } from './core/regions.js';
 export {
@@ -17,7 +18,19 @@ export {
 } from './core/errors.js';
 export type { PbxResult, PbxCreatedResult } from './core/results.js';
 export { isKazooProfile, isThreeCxProfile, isDocumentedProfile, isOtherProfile, PROFILE_TYPES } from './resources/pbx-connection-profiles/guards.js';
-export { patchOperations } from './resources/pbx-connection-profiles/index.js';
+export {
+  patchOperations,
+  type OneProfileIds,
+  type PbxConnectionProfiles,
+  type PbxCreateIfNotConnectedResult,
+  type ProfileListIds,
+} from './resources/pbx-connection-profiles/index.js';
+export type { Accounts } from './resources/accounts/index.js';
+export type { Account, AccountCreate, AccountIds, AccountListQuery, AccountMetrics, TenantJsonPatch } from './resources/accounts/types.js';
+export type { Customers } from './resources/customers/index.js';
+export type { Customer, CustomerCreate, CustomerJsonPatch, CustomerListQuery, CustomerSummary } from './resources/customers/types.js';
+export type { CustomerUsers } from './resources/customer-users/index.js';
+export type { CustomerUser, CustomerUserCreate, CustomerUserIds, CustomerUserJsonPatch, CustomerUserRole, CustomerUserSummary } from './resources/customer-users/types.js';
 export { redactSecrets } from './core/redaction.js';
 export type {
   AnyPbxConnectionProfile,
@@ -37,6 +50,8 @@ export type {
   PbxConnectionProfileType,
   PbxInstanceLookup,
   ProfileIds,
+  ResellerCustomerIds,
+  ResellerProfileIds,
   ThreeCxConnectionProfile,
   ThreeCxConnectionProfileCreate,
   ThreeCxConnectionProfileCreated,

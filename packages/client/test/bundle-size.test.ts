@@ -1,12 +1,22 @@
 // The size budget of the client in a browser app: bundled by esbuild with openapi-fetch, minified,
 // gzipped. `npm run bench` prints the same figures; this test fails the build when they exceed the budget.
 import { describe, expect, test } from 'vitest';
-import { BUDGET_BYTES, measureBundle } from '../bench/measure-bundle.js';
+import { BUDGET_BYTES, PROFILES_BUDGET_BYTES, measureBundle } from '../bench/measure-bundle.js';
 
 describe('browser bundle', () => {
-  test('every export, openapi-fetch included, is within the budget (7.5 kB) minified and gzipped', async () => {
+  test('every export, openapi-fetch included, is within the budget (8 kB) minified and gzipped', async () => {
     const { gzipped } = await measureBundle();
     expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  test('an app that imports only the profile operations is within 7 kB, and leaves the other resources out', async () => {
+    const { profilesOnly, gzipped } = await measureBundle();
+    expect(profilesOnly.gzipped).toBeLessThanOrEqual(PROFILES_BUDGET_BYTES);
+    expect(profilesOnly.gzipped).toBeLessThan(gzipped);
+    const code = new TextDecoder().decode(profilesOnly.code);
+    expect(code).toContain('/pbxs/{pbxId}');
+    expect(code).not.toContain('/users/{userId}');
+    expect(code).not.toContain('/metrics');
   });
 
   test('the measure is real: it counts openapi-fetch and the client code', async () => {

@@ -26,6 +26,8 @@ import {
   type ThreeCxConnectionProfileCreated,
   redactSecrets,
   type paths,
+  type components,
+  type KazooPbxConnectionProfileCreate,
 } from '@myreports/pbx-client';
 
 const pbx = createClient({ region: 'na', token: 't', acceptCharges: true });
@@ -50,17 +52,17 @@ describe('createClient', () => {
 
 describe('methods', () => {
   test('list and get return profiles of any type; find returns the lookup', () => {
-    expectTypeOf(pbx.list(customer)).resolves.toEqualTypeOf<PbxResult<AnyPbxConnectionProfile[]>>();
-    expectTypeOf(pbx.get(profile)).resolves.toEqualTypeOf<PbxResult<AnyPbxConnectionProfile>>();
-    expectTypeOf(pbx.findByInstance('12345')).resolves.toEqualTypeOf<PbxResult<PbxInstanceLookup>>();
-    expectTypeOf(pbx.delete(profile)).resolves.toEqualTypeOf<PbxResult<undefined>>();
+    expectTypeOf(pbx.profiles.list(customer)).resolves.toEqualTypeOf<PbxResult<AnyPbxConnectionProfile[]>>();
+    expectTypeOf(pbx.profiles.get(profile)).resolves.toEqualTypeOf<PbxResult<AnyPbxConnectionProfile>>();
+    expectTypeOf(pbx.profiles.findByInstance('12345')).resolves.toEqualTypeOf<PbxResult<PbxInstanceLookup>>();
+    expectTypeOf(pbx.profiles.delete(profile)).resolves.toEqualTypeOf<PbxResult<undefined>>();
   });
 
   test('create narrows the result to the type of the body', () => {
-    expectTypeOf(pbx.create(customer, kazoo)).resolves.toEqualTypeOf<PbxCreatedResult<KazooPbxConnectionProfile>>();
-    expectTypeOf(pbx.create(customer, threeCx)).resolves.toEqualTypeOf<PbxCreatedResult<ThreeCxConnectionProfileCreated>>();
+    expectTypeOf(pbx.profiles.create(customer, kazoo)).resolves.toEqualTypeOf<PbxCreatedResult<KazooPbxConnectionProfile>>();
+    expectTypeOf(pbx.profiles.create(customer, threeCx)).resolves.toEqualTypeOf<PbxCreatedResult<ThreeCxConnectionProfileCreated>>();
     const either = kazoo as PbxConnectionProfileCreate;
-    expectTypeOf(pbx.create(customer, either)).resolves.toEqualTypeOf<PbxCreatedResult<PbxConnectionProfileCreated>>();
+    expectTypeOf(pbx.profiles.create(customer, either)).resolves.toEqualTypeOf<PbxCreatedResult<PbxConnectionProfileCreated>>();
     expectTypeOf<PbxCreatedResult<KazooPbxConnectionProfile>['id']>().toBeString();
     // The vendor's 3CX answer has no id: the result's id (from Location) is the one to read.
     expectTypeOf<PbxCreatedResult<ThreeCxConnectionProfileCreated>['id']>().toBeString();
@@ -69,47 +71,47 @@ describe('methods', () => {
 
   test('create refuses bodies the API refuses', () => {
     // @ts-expect-error an undocumented _type
-    pbx.create(customer, { ...threeCx, _type: 'ExampleUndocumentedType' });
+    pbx.profiles.create(customer, { ...threeCx, _type: 'ExampleUndocumentedType' });
     // @ts-expect-error Kazoo fields under the 3CX _type
-    pbx.create(customer, { ...kazoo, _type: 'ThreeCxConnectionProfile' });
+    pbx.profiles.create(customer, { ...kazoo, _type: 'ThreeCxConnectionProfile' });
     // @ts-expect-error a server-set field
-    pbx.create(customer, { ...kazoo, id: '9b2f4c6e-8d0a-4e1c-b3d5-f7a9c1e3b5d7' });
+    pbx.profiles.create(customer, { ...kazoo, id: '9b2f4c6e-8d0a-4e1c-b3d5-f7a9c1e3b5d7' });
     // @ts-expect-error a missing required field
-    pbx.create(customer, { _type: 'ThreeCxConnectionProfile', name: 'T', licenseKey: 'l', username: 'u' });
+    pbx.profiles.create(customer, { _type: 'ThreeCxConnectionProfile', name: 'T', licenseKey: 'l', username: 'u' });
     // @ts-expect-error the path ids are required
-    pbx.create({ accountTenantId: 'a' }, kazoo);
+    pbx.profiles.create({ accountTenantId: 'a' }, kazoo);
   });
 
   test('patch takes only the documented operations', () => {
-    pbx.patch(profile, [{ op: 'replace', path: '/name', value: 'New' }, { op: 'replace', path: '/enabled', value: 'true' }]);
-    pbx.patch(profile, [{ op: 'replace', path: '/apiKey', value: 'rotated' }, { op: 'replace', path: '/monitorSubAccounts', value: true }]);
+    pbx.profiles.patch(profile, [{ op: 'replace', path: '/name', value: 'New' }, { op: 'replace', path: '/enabled', value: 'true' }]);
+    pbx.profiles.patch(profile, [{ op: 'replace', path: '/apiKey', value: 'rotated' }, { op: 'replace', path: '/monitorSubAccounts', value: true }]);
     // @ts-expect-error server-set fields cannot be replaced
-    pbx.patch(profile, [{ op: 'replace', path: '/id', value: 'x' }]);
+    pbx.profiles.patch(profile, [{ op: 'replace', path: '/id', value: 'x' }]);
     // @ts-expect-error a setting takes its own type
-    pbx.patch(profile, [{ op: 'replace', path: '/monitorSubAccounts', value: 'x' }]);
+    pbx.profiles.patch(profile, [{ op: 'replace', path: '/monitorSubAccounts', value: 'x' }]);
     // @ts-expect-error /enabled takes a boolean or "true"/"false"
-    pbx.patch(profile, [{ op: 'replace', path: '/enabled', value: 'yes' }]);
+    pbx.profiles.patch(profile, [{ op: 'replace', path: '/enabled', value: 'yes' }]);
     // @ts-expect-error only replace
-    pbx.patch(profile, [{ op: 'remove', path: '/name' }]);
+    pbx.profiles.patch(profile, [{ op: 'remove', path: '/name' }]);
     // @ts-expect-error the profile id is required
-    pbx.rename(customer, 'New');
+    pbx.profiles.rename(customer, 'New');
   });
 
   test('per-call options on every method', () => {
     const call = { signal: AbortSignal.timeout(1000), timeoutMs: 500, retries: 0, headers: { prefer: 'code=404', traceparent: '00-1-2-01' } };
-    pbx.list(customer, call);
-    pbx.get(profile, call);
-    pbx.create(customer, kazoo, { ...call, acceptCharges: true });
-    pbx.patch(profile, [], call);
-    pbx.rename(profile, 'New', call);
-    pbx.enable(profile, { ...call, acceptCharges: true });
-    pbx.disable(profile, call);
-    pbx.delete(profile, call);
-    pbx.findByInstance('1', call);
+    pbx.profiles.list(customer, call);
+    pbx.profiles.get(profile, call);
+    pbx.profiles.create(customer, kazoo, { ...call, acceptCharges: true });
+    pbx.profiles.patch(profile, [], call);
+    pbx.profiles.rename(profile, 'New', call);
+    pbx.profiles.enable(profile, { ...call, acceptCharges: true });
+    pbx.profiles.disable(profile, call);
+    pbx.profiles.delete(profile, call);
+    pbx.profiles.findByInstance('1', call);
     // @ts-expect-error header values are strings
-    pbx.list(customer, { headers: { prefer: 404 } });
+    pbx.profiles.list(customer, { headers: { prefer: 404 } });
     // @ts-expect-error acceptCharges is for create and patch only
-    pbx.list(customer, { acceptCharges: true });
+    pbx.profiles.list(customer, { acceptCharges: true });
   });
 });
 
@@ -122,7 +124,7 @@ describe('patchOperations', () => {
     // @ts-expect-error a rename is not an operation on /enabled
     const enabled: JsonPatchReplaceEnabled = patchOperations.rename('New');
     expectTypeOf(enabled).not.toBeAny();
-    pbx.patch(profile, [patchOperations.rename('New'), patchOperations.enable()]);
+    pbx.profiles.patch(profile, [patchOperations.rename('New'), patchOperations.enable()]);
   });
 });
 
@@ -147,9 +149,9 @@ describe('narrowing', () => {
           return p;
       }
     };
-    const [first] = (await pbx.list(customer)).data;
+    const [first] = (await pbx.profiles.list(customer)).data;
     if (first) summary(first);
-    const { data } = await pbx.get(profile);
+    const { data } = await pbx.profiles.get(profile);
     if (isKazooProfile(data)) expectTypeOf(data.hostRest).toEqualTypeOf<string | undefined>();
     // @ts-expect-error without narrowing, a Kazoo field is not there
     data.accountId;
@@ -161,7 +163,10 @@ describe('narrowing', () => {
 
   test('results are plain data types; the id types come from the spec', () => {
     expectTypeOf<PbxResult<AnyPbxConnectionProfile>['data']>().toEqualTypeOf<AnyPbxConnectionProfile>();
-    expectTypeOf<Parameters<typeof pbx.get>[0]>().toEqualTypeOf<paths['/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}']['parameters']['path']>();
+    expectTypeOf<Parameters<typeof pbx.profiles.get>[0]>().toEqualTypeOf<
+      | paths['/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}']['parameters']['path']
+      | paths['/v1.0/customers/{customerTenantId}/pbxs/{pbxId}']['parameters']['path']
+    >();
     expectTypeOf(redactSecrets({ apiKey: 'k' })).toEqualTypeOf<{ apiKey: string }>();
   });
 
@@ -196,3 +201,36 @@ describe('raw', () => {
     pbx.raw.POST('/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs', { params: { path: customer }, body: kazoo });
   });
 });
+
+describe('resource groups', () => {
+  const accountIds = { accountTenantId: 'a' };
+  const customerIds = { ...accountIds, customerTenantId: 'c' };
+
+  test('each group types its ids, bodies and answers from the spec', async () => {
+    expectTypeOf((await pbx.accounts.create({ name: 'A' })).id).toEqualTypeOf<string>();
+    expectTypeOf((await pbx.customers.get(customerIds)).data).toEqualTypeOf<components['schemas']['Customer']>();
+    expectTypeOf((await pbx.customers.list(accountIds, { filter: 'acme', pageIndex: 1 })).data).toEqualTypeOf<components['schemas']['CustomerSummary'][]>();
+    expectTypeOf((await pbx.accounts.metrics(accountIds)).data).toEqualTypeOf<components['schemas']['AccountMetrics']>();
+    expectTypeOf((await pbx.users.get({ ...customerIds, userId: 'u' })).data.roles).toEqualTypeOf<components['schemas']['CustomerUserRole'][] | undefined>();
+    // @ts-expect-error a customer's list needs its account
+    pbx.customers.list({});
+    // @ts-expect-error an unknown query parameter
+    pbx.customers.list(accountIds, { page: 2 });
+    // @ts-expect-error a role the spec does not list
+    pbx.users.addRole({ ...customerIds, userId: 'u' }, 'customer.user.admin');
+    // @ts-expect-error a user has no enabled flag
+    pbx.users.enable;
+  });
+
+  test('the pagers yield typed items', async () => {
+    for await (const c of pbx.customers.all(accountIds, { filter: 'acme', pageSize: 50, limit: 10 })) expectTypeOf(c).toEqualTypeOf<components['schemas']['CustomerSummary']>();
+    for await (const a of pbx.accounts.all()) expectTypeOf(a).toEqualTypeOf<components['schemas']['Account']>();
+  });
+
+  test('the safe create narrows on created', async () => {
+    const outcome = await pbx.profiles.createIfNotConnected(customerIds, { _type: 'KazooPbxConnectionProfile', name: 'K', hostRest: 'h', apiKey: 'k', accountId: 'x' } as KazooPbxConnectionProfileCreate);
+    if (outcome.created) expectTypeOf(outcome.id).toEqualTypeOf<string>();
+    else expectTypeOf(outcome.data.exists).toEqualTypeOf<true>();
+  });
+});
+

@@ -134,7 +134,7 @@ describe('a fresh project that installs the packed tarballs', () => {
   test('the installed types are real: a wrong _type does not compile', async () => {
     const wrong = `import { createClient } from '@myreports/pbx-client';
 const pbx = createClient({ region: 'eu', token: 't', acceptCharges: true });
-await pbx.create({ accountTenantId: 'a', customerTenantId: 'c' }, { _type: 'ExampleUndocumentedType', name: 'Teams' });
+await pbx.profiles.create({ accountTenantId: 'a', customerTenantId: 'c' }, { _type: 'ExampleUndocumentedType', name: 'Teams' });
 `;
     await writeFile(join(project, 'example.ts'), wrong);
     const failure = await compile().then(
@@ -154,7 +154,7 @@ export const describeProfile = (p: AnyPbxConnectionProfile): string => {
     case 'ThreeCxConnectionProfile': return p.username ?? '';
   }
 };
-export const names = async () => (await pbx.list({ accountTenantId: 'a', customerTenantId: 'c' })).data.map(describeProfile);
+export const names = async () => (await pbx.profiles.list({ accountTenantId: 'a', customerTenantId: 'c' })).data.map(describeProfile);
 `;
     await writeFile(join(project, 'example.ts'), narrowing);
     await expect(compile()).resolves.toMatchObject({ stdout: '' });

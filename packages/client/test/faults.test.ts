@@ -161,7 +161,7 @@ describe('timeouts and aborts', () => {
   test('a getToken() that never settles is ended by the timeout', async () => {
     server.reset((_, response) => sendJson(response, 200, envelope([])));
     const pbx = createClient({ baseUrl: server.url, getToken: () => new Promise<string>(() => {}), timeoutMs: 80, retries: 0 });
-    const error = await rejection(pbx.list(customer));
+    const error = await rejection(pbx.profiles.list(customer));
     expect(error).toBeInstanceOf(PbxTimeoutError);
     expect(server.seen).toHaveLength(0);
   });
@@ -172,7 +172,7 @@ describe('timeouts and aborts', () => {
     // The abort comes while the client waits for the token.
     const getToken = () => (setImmediate(() => controller.abort()), new Promise<string>(() => {}));
     const pbx = createClient({ baseUrl: server.url, getToken, timeoutMs: 0 });
-    const error = await rejection(pbx.list(customer, { signal: controller.signal }));
+    const error = await rejection(pbx.profiles.list(customer, { signal: controller.signal }));
     expect(error).toBeInstanceOf(PbxAbortError);
     expect(server.seen).toHaveLength(0);
   });
@@ -410,7 +410,7 @@ describe('requests', () => {
     const lines: [string, Record<string, unknown>][] = [];
     server.reset((_, response, attempt) => (attempt === 1 ? sendJson(response, 503, {}) : sendJson(response, 200, envelope({ exists: false, instanceId: 'LICENCE-KEY-9' }))));
     const pbx = client({ token: 'logger-secret-token', logger: { debug: (message, fields) => lines.push([message, fields]) } });
-    await pbx.findByInstance('LICENCE-KEY-9');
+    await pbx.profiles.findByInstance('LICENCE-KEY-9');
     expect(lines.map(([, fields]) => fields)).toEqual([
       { method: 'GET', path: '/v1.0/pbxs', status: 503, attempt: 1, ms: expect.any(Number) },
       { method: 'GET', path: '/v1.0/pbxs', status: 200, attempt: 2, ms: expect.any(Number) },
@@ -426,10 +426,10 @@ describe('requests', () => {
         : sendJson(response, 200, envelope(request.method === 'GET' ? [] : undefined)),
     );
     const pbx = client();
-    await pbx.list(customer);
-    await pbx.create(customer, kazooCreate() as never);
-    await pbx.rename(kazooProfile, 'New name');
-    await pbx.delete(kazooProfile);
+    await pbx.profiles.list(customer);
+    await pbx.profiles.create(customer, kazooCreate() as never);
+    await pbx.profiles.rename(kazooProfile, 'New name');
+    await pbx.profiles.delete(kazooProfile);
     expect(server.seen.map((request) => [request.method, request.headers.authorization, request.headers['accept-charges']])).toEqual([
       ['GET', 'Bearer test-token', undefined],
       ['POST', 'Bearer test-token', 'true'],
@@ -442,10 +442,10 @@ describe('requests', () => {
   test('create and patch refuse to send without acceptCharges, and say how to fix it', async () => {
     server.reset((_, response) => sendJson(response, 200, envelope()));
     const pbx = client({ acceptCharges: false });
-    const error = await rejection(pbx.disable(kazooProfile));
+    const error = await rejection(pbx.profiles.disable(kazooProfile));
     expect(error.message).toMatch(/^PATCH \/v1\.0\/.+ may cause charges and was not sent: pass acceptCharges: true to createClient\(\) or to this call\.$/);
     expect(server.seen).toHaveLength(0);
-    await expect(pbx.disable(kazooProfile, { acceptCharges: true })).resolves.toMatchObject({ data: undefined });
+    await expect(pbx.profiles.disable(kazooProfile, { acceptCharges: true })).resolves.toMatchObject({ data: undefined });
     expect(server.seen).toHaveLength(1);
   });
 
@@ -455,7 +455,7 @@ describe('requests', () => {
       request.headers.authorization === 'Bearer fresh-token' ? sendJson(response, 200, envelope([])) : sendJson(response, 503, {}),
     );
     const pbx = createClient({ baseUrl: server.url, getToken: async () => tokens.shift() ?? 'none', retryDelayMs: 1 });
-    await expect(pbx.list(customer)).resolves.toMatchObject({ data: [] });
+    await expect(pbx.profiles.list(customer)).resolves.toMatchObject({ data: [] });
     expect(server.seen.map((request) => request.headers.authorization)).toEqual(['Bearer expired-token', 'Bearer fresh-token']);
   });
 
@@ -463,7 +463,7 @@ describe('requests', () => {
     server.reset((_, response) => sendJson(response, 200, envelope([])));
     const cause = new Error('refresh failed');
     const pbx = createClient({ baseUrl: server.url, getToken: () => Promise.reject(cause) });
-    const error = await rejection(pbx.list(customer));
+    const error = await rejection(pbx.profiles.list(customer));
     expect(error.constructor).toBe(PbxError);
     expect(error.message).toMatch(/was not sent: getToken\(\) failed \(see cause\)\.$/);
     expect(error.cause).toBe(cause);
@@ -527,8 +527,8 @@ describe('redirects', () => {
   const foreign = () => `http://localhost:${new URL(elsewhere.url).port}/api/v1.0/anything`;
 
   test.each([
-    [307, 'create', (pbx: ReturnType<typeof client>) => pbx.create(customer, kazooCreate() as never)],
-    [308, 'patch', (pbx: ReturnType<typeof client>) => pbx.rename(kazooProfile, 'New')],
+    [307, 'create', (pbx: ReturnType<typeof client>) => pbx.profiles.create(customer, kazooCreate() as never)],
+    [308, 'patch', (pbx: ReturnType<typeof client>) => pbx.profiles.rename(kazooProfile, 'New')],
   ])('%i on a %s to another origin: an error naming the status and host; nothing is re-sent', async (status, _, call) => {
     elsewhere.reset((_, response) => sendJson(response, 201, envelope(PROFILE), { location: foreign() }));
     server.reset((_, response) => response.writeHead(status, { location: foreign() }).end());
@@ -562,7 +562,7 @@ describe('redirects', () => {
     elsewhere.reset((_, response) => sendJson(response, 200, envelope([])));
     server.reset((_, response) => response.writeHead(302, { location: foreign() }).end());
     const pbx = client();
-    const error = await rejection(method === 'GET' ? pbx.list(customer) : pbx.delete(kazooProfile));
+    const error = await rejection(method === 'GET' ? pbx.profiles.list(customer) : pbx.profiles.delete(kazooProfile));
     expect(error).toBeInstanceOf(PbxUnexpectedStatusError);
     expect(error.message).toContain('only redirects within the origin of baseUrl are followed');
     expect(elsewhere.seen).toHaveLength(0);

@@ -8,9 +8,9 @@ test('create, get and a refusal, through createMockFetch', async () => {
   const mockFetch = await createMockFetch();
   const pbx = createClient({ baseUrl: 'https://api.test', token: 'any', acceptCharges: true, fetch: mockFetch });
   const customer = { accountTenantId: IDS.accountTenantId, customerTenantId: IDS.customerTenantId };
-  const created = await pbx.create(customer, { ...kazooCreate(), name: 'In process' } as never);
+  const created = await pbx.profiles.create(customer, { ...kazooCreate(), name: 'In process' } as never);
   expect(created.location).toBe(`https://api.test/v1.0/accounts/${IDS.accountTenantId}/customers/${IDS.customerTenantId}/pbxs/${created.id}`);
-  expect((await pbx.get({ ...customer, pbxId: created.id })).data.name).toBe('In process');
-  await expect(pbx.get({ ...customer, pbxId: 'not-a-guid' })).rejects.toBeInstanceOf(PbxBadRequestError);
+  expect((await pbx.profiles.get({ ...customer, pbxId: created.id })).data.name).toBe('In process');
+  await expect(pbx.profiles.get({ ...customer, pbxId: 'not-a-guid' })).rejects.toBeInstanceOf(PbxBadRequestError);
   expect(mockFetch.requests({ operationId: 'createPbxConnectionProfile' })).toHaveLength(1);
 });

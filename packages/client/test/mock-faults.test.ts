@@ -41,8 +41,8 @@ test('--error-rate 0.3: 60 reads, every one answered, some after a retried 503 o
   // Retry-After (1 s) is cut to maxRetryDelayMs, so the retries do not slow the test down.
   const pbx = createClient({ baseUrl: flaky.url, token: 'mock-token', fetch: sent.fetch, retries: 10, maxRetryDelayMs: 5 });
   for (let index = 0; index < 30; index += 1) {
-    expect((await pbx.list(customer)).response.status).toBe(200);
-    expect((await pbx.findByInstance(`no-such-instance-${index}`)).response.status).toBe(200);
+    expect((await pbx.profiles.list(customer)).response.status).toBe(200);
+    expect((await pbx.profiles.findByInstance(`no-such-instance-${index}`)).response.status).toBe(200);
   }
   expect(sent.statuses.filter((status) => status === 503 || status === 429).length).toBeGreaterThan(5);
   expect(sent.statuses.filter((status) => status === 200)).toHaveLength(60);
@@ -51,7 +51,7 @@ test('--error-rate 0.3: 60 reads, every one answered, some after a retried 503 o
 test('--error-rate 1: a create is not retried; one attempt, a typed 503 or 429 error saying why', async () => {
   const sent = counting();
   const pbx = createClient({ baseUrl: failing.url, token: 'mock-token', acceptCharges: true, fetch: sent.fetch, retries: 10, maxRetryDelayMs: 5 });
-  const error = await pbx.create(customer, kazooCreate() as never).catch((caught: unknown) => caught);
+  const error = await pbx.profiles.create(customer, kazooCreate() as never).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(PbxApiError);
   expect([429, 503]).toContain((error as PbxApiError).status);
   expect((error as Error).message).toMatch(/a fault of the mock \(--error-rate\); retry after 1 s/);
@@ -60,9 +60,9 @@ test('--error-rate 1: a create is not retried; one attempt, a typed 503 or 429 e
 
 test('Prefer: fault=503 on a create: the error, and nothing stored', async () => {
   const pbx = createClient({ baseUrl: plain.url, token: 'mock-token', acceptCharges: true });
-  const error = await pbx.create(customer, { ...kazooCreate(), name: 'never stored' } as never, { headers: { prefer: 'fault=503' } }).catch((caught: unknown) => caught);
+  const error = await pbx.profiles.create(customer, { ...kazooCreate(), name: 'never stored' } as never, { headers: { prefer: 'fault=503' } }).catch((caught: unknown) => caught);
   expect((error as PbxApiError).status).toBe(503);
-  const { data } = await pbx.list(customer);
+  const { data } = await pbx.profiles.list(customer);
   expect(data.length).toBeGreaterThan(0);
   expect(data.map((profile) => profile.name)).not.toContain('never stored');
 });

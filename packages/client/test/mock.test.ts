@@ -33,14 +33,14 @@ beforeAll(() => {
 describe('list', () => {
   test('returns the profiles unwrapped, with the envelope timestamp', async () => {
     const expected = example<unknown[]>('ProfileList');
-    const result = await pbx.list(customer);
+    const result = await pbx.profiles.list(customer);
     expect(result.data).toEqual(expected.data);
     expect(result.timestamp).toBe(expected.timestamp);
     expect(result.response.status).toBe(200);
   });
 
   test('its items narrow with the guards, the profile of an undocumented type included', async () => {
-    const { data } = await pbx.list(customer);
+    const { data } = await pbx.profiles.list(customer);
     expect(data.filter(isKazooProfile).map((profile) => profile.name)).toEqual(['Customers Kazoo Pbx']);
     expect(data.filter(isThreeCxProfile).map((profile) => profile.name)).toEqual(['3CX Connection']);
     expect(data.filter(isOtherProfile).map((profile) => profile._type)).toEqual(['ExampleUndocumentedType']);
@@ -66,7 +66,7 @@ describe('create', () => {
     ['3CX', threeCxCreate, 'ThreeCxCreated'],
   ])('a %s profile: 201, the new profile, and its id from Location', async (_, body, name) => {
     const expected = example<{ id?: string; _type: string }>(name);
-    const result = await pbx.create(customer, body() as never);
+    const result = await pbx.profiles.create(customer, body() as never);
     expect(result.response.status).toBe(201);
     expect(result.data).toEqual(expected.data);
     expect(result.data._type).toBe(body()._type);
@@ -82,7 +82,7 @@ describe('create', () => {
   test.each(invalidCreateBodies.filter((row) => row.value !== null && !Array.isArray(row.value)))(
     'rejects $name with PbxBadRequestError naming $field',
     async ({ value, field }) => {
-      const error = await pbx.create(customer, value as never).catch((reason: unknown) => reason);
+      const error = await pbx.profiles.create(customer, value as never).catch((reason: unknown) => reason);
       expect(error).toBeInstanceOf(PbxBadRequestError);
       expect((error as PbxBadRequestError).apiMessage).toContain(field.replace(/^\d+\//, ''));
     },
@@ -91,13 +91,13 @@ describe('create', () => {
 
 describe('patch', () => {
   test.each(validPatchBodies)('$name', async ({ value }) => {
-    const result = await pbx.patch(kazooProfile, value as never);
+    const result = await pbx.profiles.patch(kazooProfile, value as never);
     expect(result.data).toBeUndefined();
     expect(result.timestamp).toBe(example<undefined>('ProfilePatched').timestamp);
   });
 
   test('rename, enable and disable', async () => {
-    for (const call of [pbx.rename(kazooProfile, 'Head office'), pbx.enable(kazooProfile), pbx.disable(kazooProfile)]) {
+    for (const call of [pbx.profiles.rename(kazooProfile, 'Head office'), pbx.profiles.enable(kazooProfile), pbx.profiles.disable(kazooProfile)]) {
       await expect(call).resolves.toMatchObject({ data: undefined, timestamp: example<undefined>('ProfilePatched').timestamp });
     }
   });
@@ -105,14 +105,14 @@ describe('patch', () => {
   test.each(invalidPatchBodies.filter((row) => Array.isArray(row.value) && row.value.length > 0))(
     'rejects $name with PbxBadRequestError',
     async ({ value }) => {
-      await expect(pbx.patch(kazooProfile, value as never)).rejects.toBeInstanceOf(PbxBadRequestError);
+      await expect(pbx.profiles.patch(kazooProfile, value as never)).rejects.toBeInstanceOf(PbxBadRequestError);
     },
   );
 });
 
 describe('delete', () => {
   test('answers the no-data envelope', async () => {
-    const result = await pbx.delete(threeCxProfile);
+    const result = await pbx.profiles.delete(threeCxProfile);
     expect(result).toMatchObject({ data: undefined, timestamp: example<undefined>('ProfileDeleted').timestamp });
   });
 });
@@ -125,7 +125,7 @@ describe('findByInstance', () => {
   });
 
   test('an empty instanceId is a 400 naming it', async () => {
-    const error = await pbx.findByInstance('').catch((reason: unknown) => reason);
+    const error = await pbx.profiles.findByInstance('').catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PbxBadRequestError);
     expect((error as PbxBadRequestError).apiMessage).toContain('instanceId');
   });
@@ -133,7 +133,7 @@ describe('findByInstance', () => {
 
 describe('documented errors', () => {
   test('400: an id that is not a GUID', async () => {
-    const error = await pbx.get({ ...kazooProfile, pbxId: 'not-a-guid' }).catch((reason: unknown) => reason);
+    const error = await pbx.profiles.get({ ...kazooProfile, pbxId: 'not-a-guid' }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PbxBadRequestError);
     expect(error).toMatchObject({ status: 400, method: 'GET', timestamp: expect.stringMatching(/Z$/) });
     expect((error as PbxBadRequestError).apiMessage).toContain('pbxId');

@@ -54,7 +54,7 @@ describe('call options', () => {
     ['a signal that is not an AbortSignal', { signal: {} }, 'signal must be an AbortSignal.'],
     ['a header value that is not a string', { headers: { prefer: 404 } }, 'headers must map names to strings.'],
   ])('refuses %s, as a rejected promise', async (_, call, message) => {
-    const pending = pbx.list(customer, call as never);
+    const pending = pbx.profiles.list(customer, call as never);
     await expect(pending).rejects.toThrow(TypeError);
     await expect(pending).rejects.toThrow(message);
   });
@@ -64,7 +64,7 @@ describe('regions', () => {
   test.each(REGIONS)('%s maps to the documented host and the /api base path', async (region) => {
     const urls: string[] = [];
     const pbx = createClient({ region, token: 't', fetch: async (request) => (urls.push(request.url), okFetch()) });
-    await pbx.list(customer);
+    await pbx.profiles.list(customer);
     expect(regionBaseUrl(region)).toBe(`https://api.${region}.myreports.cloud/api`);
     expect(urls).toEqual([`https://api.${region}.myreports.cloud/api/v1.0/accounts/${customer.accountTenantId}/customers/${customer.customerTenantId}/pbxs`]);
   });

@@ -56,11 +56,14 @@ afterAll(() => server.close());
 
 /** Each request the client can make, with a secret in it wherever the API allows one. */
 const calls: Record<string, (client: PbxClient, signal?: AbortSignal) => Promise<unknown>> = {
-  'create Kazoo': (c, signal) => c.create(customer, kazooBody as never, signal ? { signal } : {}),
-  'create 3CX': (c, signal) => c.create(customer, threeCxBody as never, signal ? { signal } : {}),
-  'find by licence key': (c, signal) => c.findByInstance(LICENSE_KEY, signal ? { signal } : {}),
-  get: (c, signal) => c.get(kazooProfile, signal ? { signal } : {}),
-  'patch of a secret field': (c, signal) => c.patch(kazooProfile, [{ op: 'replace', path: '/password', value: PASSWORD }] as never, signal ? { signal } : {}),
+  'create Kazoo': (c, signal) => c.profiles.create(customer, kazooBody as never, signal ? { signal } : {}),
+  'create 3CX': (c, signal) => c.profiles.create(customer, threeCxBody as never, signal ? { signal } : {}),
+  'find by licence key': (c, signal) => c.profiles.findByInstance(LICENSE_KEY, signal ? { signal } : {}),
+  get: (c, signal) => c.profiles.get(kazooProfile, signal ? { signal } : {}),
+  'patch of a secret field': (c, signal) => c.profiles.patch(kazooProfile, [{ op: 'replace', path: '/password', value: PASSWORD }] as never, signal ? { signal } : {}),
+  'create customer with an inline 3CX profile': (c, signal) =>
+    c.customers.create({ accountTenantId: customer.accountTenantId }, { name: 'Inline', pbxConnectionProfiles: [threeCxBody] } as never, signal ? { signal } : {}),
+  'mirror create Kazoo': (c, signal) => c.profiles.create({ customerTenantId: customer.customerTenantId }, kazooBody as never, signal ? { signal } : {}),
 };
 
 /** Server behaviours that lead to each error class; every answer echoes the request. */
@@ -156,7 +159,7 @@ describe('results are the data as the API sent it', () => {
         location: `https://api.na.myreports.cloud/api/v1.0/accounts/a/customers/c/pbxs/${kazooProfile.pbxId}`,
       }),
     );
-    const result = await pbx.create(customer, body as never);
+    const result = await pbx.profiles.create(customer, body as never);
     expect(result.data).toMatchObject(secrets);
     expect(JSON.parse(JSON.stringify(result.data))).toEqual(result.data);
     expect(JSON.parse(JSON.stringify(result))).toEqual({ data: result.data, timestamp: result.timestamp, id: result.id, location: result.location });
@@ -170,7 +173,7 @@ describe('results are the data as the API sent it', () => {
 
   test('redactSecrets copies data for a log, hiding every secret field at any depth, and leaves the data alone', async () => {
     server.reset((_, response) => sendJson(response, 200, envelope([{ ...kazooBody, id: kazooProfile.pbxId, tenantId: customer.customerTenantId }, { ...threeCxBody, id: kazooProfile.pbxId, tenantId: customer.customerTenantId }])));
-    const result = await pbx.list(customer);
+    const result = await pbx.profiles.list(customer);
     const logged = redactSecrets(result);
     expectNoSecret(logged);
     expect(logged.data.map((profile) => ('apiKey' in profile ? profile.apiKey : 'password' in profile ? [profile.password, profile.licenseKey] : undefined))).toEqual(['[redacted]', ['[redacted]', '[redacted]']]);
@@ -190,7 +193,7 @@ describe('results are the data as the API sent it', () => {
 
   test('the check itself bites: the plain data does show the secret', async () => {
     server.reset((_, response) => sendJson(response, 200, envelope({ ...kazooBody, id: kazooProfile.pbxId, tenantId: customer.customerTenantId })));
-    const result = await pbx.get(kazooProfile);
+    const result = await pbx.profiles.get(kazooProfile);
     expect(() => expectNoSecret(result.data)).toThrow(/shows a secret/);
   });
 });

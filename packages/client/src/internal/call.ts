@@ -6,7 +6,7 @@ import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHead
 import type { paths } from '@myreports/pbx-types';
 import { resolveCall, type ChargeableCallOptions, type Settings } from '../core/options.js';
 import { isObject } from '../core/redaction.js';
-import { result, type PbxResult } from '../core/results.js';
+import { result, type PbxCreatedResult, type PbxResult } from '../core/results.js';
 import { chargesNotAccepted, failure, invalidEnvelope, statusError } from './failures.js';
 import type { createTransport } from './transport.js';
 
@@ -40,9 +40,13 @@ export interface Row<Args extends unknown[], Data> {
  */
 export const row =
   <Data>() =>
-  <P extends keyof paths, M extends Uppercase<Method>, Args extends unknown[]>(
-    spec: { method: M; path: P; parts: (...args: Args) => Parts<P, Lowercase<M> & keyof paths[P]> } & Omit<Row<Args, Data>, 'method' | 'path' | 'parts'>,
-  ): Row<Args, Data> => spec;
+  <P extends keyof paths, M extends Uppercase<Method>, Args extends unknown[], Spec extends { creates?: true }>(
+    spec: Spec & { method: M; path: P; parts: (...args: Args) => Parts<P, Lowercase<M> & keyof paths[P]> } & Omit<Row<Args, Data>, 'method' | 'path' | 'parts'>,
+  ): Row<Args, Data> & Pick<Spec, 'creates'> => spec;
+
+/** What a call of `row` resolves to: with the new item's `id` and `location` when the row creates. */
+type ArgsOf<R> = R extends Row<infer Args extends unknown[], any> ? Args : never;
+export type Resolves<R> = R extends { readonly data$?: infer Data } ? (R extends { creates: true } ? PbxCreatedResult<Data> : PbxResult<Data>) : never;
 
 /** `data` checks of the rows: a list, or one object. */
 export const isList = Array.isArray;
@@ -52,14 +56,14 @@ export const isItem = (data: unknown) => isObject(data) && !Array.isArray(data);
 export function createCall(settings: Settings, { send, where }: ReturnType<typeof createTransport>, baseHeaders: Record<string, string>) {
   const querySerializer = createQuerySerializer();
   /** Runs one operation: its result, or the error that explains why there is none. */
-  return async function call<Args extends unknown[], Data>(row: Row<Args, Data>, args: Args, options: ChargeableCallOptions | undefined): Promise<PbxResult<Data>> {
+  return async function call<R extends Row<any, any>>(row: R, args: ArgsOf<R>, options: ChargeableCallOptions | undefined): Promise<Resolves<R>> {
     const { method, path } = row;
     const attempts = resolveCall(settings, options);
     if (row.chargeable && !attempts.acceptCharges) throw chargesNotAccepted({ method, path });
-    const secrets = row.secrets?.(...args) ?? [];
+    const secrets = row.secrets?.(...(args as unknown[])) ?? [];
     let request: Request;
     try {
-      const { params = {}, body } = row.parts(...args);
+      const { params = {}, body } = row.parts(...(args as unknown[]));
       // As openapi-fetch merges them: the call's headers over the client's, the spec's (accept-charges) over both.
       const headers = mergeHeaders(body ? { 'Content-Type': 'application/json' } : undefined, baseHeaders, attempts.headers, params.header);
       const url = createFinalURL(path, { baseUrl: settings.baseUrl, params, querySerializer, pathSerializer: defaultPathSerializer });
@@ -80,7 +84,7 @@ export function createCall(settings: Settings, { send, where }: ReturnType<typeo
     if (!isObject(envelope) || envelope.status !== 'success' || typeof envelope.timestamp !== 'string' || (row.data && !row.data(envelope.data)) || (row.creates && !location)) {
       throw invalidEnvelope(where(request), response, row.creates);
     }
-    return result(envelope.data, envelope.timestamp, response, location);
+    return result(envelope.data, envelope.timestamp, response, location) as Resolves<R>;
   };
 }
 

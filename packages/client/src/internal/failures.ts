@@ -83,3 +83,7 @@ export const redirectRefused = (where: PbxErrorDetails, host: string | undefined
 /** A body over `maxResponseBytes`. */
 export const bodyTooLarge = (where: PbxErrorDetails, limit: number) =>
   new PbxInvalidResponseError(`answered ${where.response!.status} with a body over maxResponseBytes (${limit} bytes).`, where);
+
+/** A pager's page that repeats the one before: the server ignored `pageIndex`. */
+export const pageRepeated = (path: string, response: Response, pageIndex: number) =>
+  new PbxInvalidResponseError(`answered pageIndex ${pageIndex} with the page before: the pager stopped.`, { method: 'GET', path, response });

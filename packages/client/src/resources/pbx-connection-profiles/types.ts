@@ -44,14 +44,21 @@ export type JsonPatchReplaceEnabled = Schemas['JsonPatchReplaceEnabled'];
 export type PbxInstanceLookup = Schemas['PbxInstanceLookup'];
 export type ErrorEnvelope = Schemas['ErrorEnvelope'];
 
-/** The two paths of the profiles, as the spec spells them (keys of `paths`). */
+/** The paths of the profiles, as the spec spells them (keys of `paths`). */
 export const PBXS = '/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs' satisfies keyof paths;
 export const PBX = '/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/pbxs/{pbxId}' satisfies keyof paths;
 export const INSTANCES = '/v1.0/pbxs' satisfies keyof paths;
+/** The reseller mirror: the same operations without the account (`/v1.0/customers/{customerTenantId}/pbxs…`). */
+export const MIRROR = '/accounts/{accountTenantId}';
+type MirrorOf<Path extends string> = Path extends `/v1.0${typeof MIRROR}${infer Rest}` ? `/v1.0${Rest}` : never;
 
-/** The path ids of a customer's profile list (the spec's path parameters of `…/pbxs`). */
-export type CustomerIds = paths[typeof PBXS]['parameters']['path'];
+/** The path ids of a customer's profile list: the customer's (a renamed parameter of `…/pbxs` still breaks the rows' build). */
+export type { CustomerIds } from '../customers/types.js';
 /** The path ids of one profile (the spec's path parameters of `…/pbxs/{pbxId}`). */
 export type ProfileIds = paths[typeof PBX]['parameters']['path'];
+/** A customer's profile list on the reseller mirror: no account (`/v1.0/customers/{customerTenantId}/pbxs`). */
+export type ResellerCustomerIds = paths[MirrorOf<typeof PBXS>]['parameters']['path'];
+/** One profile on the reseller mirror: no account (`/v1.0/customers/{customerTenantId}/pbxs/{pbxId}`). */
+export type ResellerProfileIds = paths[MirrorOf<typeof PBX>]['parameters']['path'];
 /** The instance id `findByInstance` looks up (the spec's `instanceId` query parameter). */
 export type InstanceId = NonNullable<paths[typeof INSTANCES]['get']['parameters']['query']>['instanceId'];

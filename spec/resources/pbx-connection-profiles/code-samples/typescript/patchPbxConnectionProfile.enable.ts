@@ -7,7 +7,7 @@ const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN!, ac
 // Enabling makes the platform connect to the PBX and start collecting events. The value is the
 // string "true", as in the vendor's example; patchOperations.enable() sends the boolean true, which
 // the API takes too.
-await pbx.patch(
+await pbx.profiles.patch(
   {
     accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f',
     customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f',
