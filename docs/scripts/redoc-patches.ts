@@ -33,6 +33,18 @@ export const REDOC_PATCHES: RedocPatch[] = [
     replace:
       'function QT(e){let t=[];function n(e){if(!Yae(e)){typeof e.attributes?.content==`string`&&t.push(e.attributes.content);for(let t of e.children??[])n(t);/^(softbreak|hardbreak|paragraph|heading|item|list|blockquote|fence|hr|tr|th|td)$/.test(e.type)&&t.push(` `)}}return n(e),t.join(``).replace(/ {2,}/g,` `)}',
   },
+  {
+    // Redoc labels a Markdown table's header cells (data-label) but not its body cells. Each body
+    // cell now carries the text of its column's header, so a guide table too wide for its column
+    // can show each row as a list of "header: value" lines (redoc/template.hbs) instead of
+    // scrolling sideways. And inline code of one word (`accept-charges`) is marked data-word, so
+    // the page keeps it on one line while code with spaces (a JSON shape) wraps at its spaces:
+    // no CSS stops a break after a hyphen inside a word that may otherwise wrap.
+    purpose: 'the column labels and one-word code of Markdown table cells',
+    find: 'function Qz(e){return e.map(e=>Wz.Tag.isTag(e)?e.name===`th`?new Wz.Tag(`th`,{...e.attributes,"data-label":Zz(e.children)},e.children):new Wz.Tag(e.name,e.attributes,Qz(e.children)):e)}',
+    replace:
+      'function Qz(e,h=e.find(e=>Wz.Tag.isTag(e)&&e.name===`thead`)?.children.find(e=>Wz.Tag.isTag(e))?.children.map(e=>Wz.Tag.isTag(e)?Zz(e.children):``)??[]){return e.map((e,i)=>Wz.Tag.isTag(e)?e.name===`th`?new Wz.Tag(`th`,{...e.attributes,"data-label":Zz(e.children)},e.children):e.name===`td`?new Wz.Tag(`td`,{...e.attributes,"data-label":h[i]??``},Qz(e.children,h)):e.name===`code`&&!/\\s/.test(Zz(e.children))?new Wz.Tag(`code`,{...e.attributes,"data-word":``},e.children):new Wz.Tag(e.name,e.attributes,Qz(e.children,h)):e)}',
+  },
 ];
 
 /** The page with every patch applied; throws unless each expression is found exactly once. */
