@@ -4,12 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadContract } from '@myreports/pbx-contract';
 import { type RunningMock, startMock } from '@myreports/pbx-mock';
 import { type CodeSample, collectCodeSamples, guideShellRequests, sampleName, samplesIn } from '../scripts/code-samples.js';
+import { PRODUCTION_BASE } from './support/run-samples.js';
 
 const run = promisify(execFile);
 const contract = loadContract();
 const spec = contract.document;
-/** The host every sample calls, as a reader copies it; the test points it at the mock instead. */
-const PRODUCTION_BASE = 'https://api.na.myreports.cloud/api';
 /** The mock `npm start` serves, which a guide calls when it shows what the mock answers. */
 const MOCK_BASE = 'http://127.0.0.1:4010';
 

@@ -80,7 +80,7 @@ describe('the reference page, opened from disk in Chromium with every other host
   it('shows the overview and the guides, and saves a screenshot of it', async () => {
     const { page } = browser;
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain(String((spec['info'] as { title: string }).title));
-    for (const guide of ['Getting started', 'Envelopes and errors', 'Profile types', 'Quirks and warnings', 'Checking an implementation', 'Changelog']) {
+    for (const guide of ['Getting started', 'From a token to a collecting PBX', 'Envelopes and errors', 'Profile types', 'Quirks and warnings', 'Checking an implementation', 'Changelog']) {
       expect(await page.locator('[data-component-name="Menu/MenuItem"]', { hasText: guide }).count()).toBeGreaterThan(0);
     }
     await page.screenshot({ path: join(resultsDir, 'overview.png') });

@@ -130,11 +130,28 @@ export function guideShellRequests(spec: OpenApiDocument): { source: string; ans
   );
 }
 
-/** The Markdown of the guides: the intro and every tag's description. */
+/**
+ * The guides (by tag name) whose blocks are the steps of one walk-through: each block uses what the
+ * blocks before it made (shell variables, TypeScript constants), so they run in order as one shell
+ * script and one module (`guideSteps`), never alone as `guideShellRequests` runs the others' blocks.
+ */
+export const WALKTHROUGH_GUIDES = ['From a token to a collecting PBX'] as const;
+export type WalkthroughGuide = (typeof WALKTHROUGH_GUIDES)[number];
+
+/** A walk-through guide's `sh` or `ts` blocks, in the order of the page; an unknown guide is an error. */
+export function guideSteps(spec: OpenApiDocument, guide: WalkthroughGuide, language: 'sh' | 'ts'): string[] {
+  const tag = ((spec['tags'] ?? []) as { name: string; description?: string }[]).find(({ name }) => name === guide);
+  if (!tag?.description) throw new Error(`The spec has no guide "${guide}".`);
+  const block = new RegExp(`^([ \\t]*)\`\`\`${language}[ \\t]*\\n([\\s\\S]*?)^\\1\`\`\``, 'gm');
+  return [...tag.description.matchAll(block)].map(([, indent = '', body = '']) => unindent(body, indent));
+}
+
+/** The Markdown of the guides whose blocks run alone: the intro and every tag's description but the walk-throughs'. */
 function guideTexts(spec: OpenApiDocument): string[] {
   const info = spec['info'] as { description?: string };
-  const tags = (spec['tags'] ?? []) as { description?: string }[];
-  return [info.description ?? '', ...tags.map((tag) => tag.description ?? '')];
+  const tags = (spec['tags'] ?? []) as { name: string; description?: string }[];
+  const alone = tags.filter(({ name }) => !(WALKTHROUGH_GUIDES as readonly string[]).includes(name));
+  return [info.description ?? '', ...alone.map((tag) => tag.description ?? '')];
 }
 
 const unindent = (body: string, indent: string): string =>

@@ -7,6 +7,7 @@ import {
   type CodeSample,
   collectCodeSamples,
   guideShellRequests,
+  guideSteps,
   SAMPLE_LANGUAGES,
   sampleFile,
   typeCheckSamples,
@@ -114,5 +115,27 @@ describe('guideShellRequests', () => {
     const requests = guideShellRequests(spec);
     expect(requests.some(({ source }) => source.startsWith('curl -i "https://api.na.myreports.cloud/api/v1.0/'))).toBe(true);
     expect(requests.some(({ answer }) => (answer as { error?: number } | undefined)?.error === 400)).toBe(true);
+  });
+});
+
+describe('guideSteps', () => {
+  const GUIDE = 'From a token to a collecting PBX';
+  const walkthrough = (description: string) => ({ ...spec, tags: [{ name: GUIDE, description }] });
+
+  it("finds a walk-through guide's blocks of one language in the order of the page, indented ones unindented", () => {
+    const text = '```sh\nA=1\n```\n\n```ts\nconst a = 1;\n```\n\n1. Then:\n\n   ```sh\n   echo "$A"\n   ```\n';
+    expect(guideSteps(walkthrough(text), GUIDE, 'sh')).toEqual(['A=1\n', 'echo "$A"\n']);
+    expect(guideSteps(walkthrough(text), GUIDE, 'ts')).toEqual(['const a = 1;\n']);
+  });
+
+  it('refuses a guide the spec lacks, rather than finding no step', () => {
+    expect(() => guideSteps({ ...spec, tags: [] }, GUIDE, 'sh')).toThrow(`The spec has no guide "${GUIDE}".`);
+  });
+
+  it("keeps the walk-through's blocks out of guideShellRequests, which runs each block alone", () => {
+    const steps = guideSteps(spec, GUIDE, 'sh');
+    expect(steps.length).toBeGreaterThan(0);
+    const alone = guideShellRequests(spec).map(({ source }) => source);
+    for (const step of steps) expect(alone).not.toContain(step);
   });
 });
