@@ -1,8 +1,8 @@
 /**
  * Builds dist/index.html, the self-contained reference page:
  * 1. renders the bundled spec with Redocly's `build-docs --inlineBundle` and our template, while
- * 2. type-checking the TypeScript code samples of the bundled spec against the client package
- *    (a sample that does not compile fails the build);
+ * 2. type-checking the TypeScript code samples of the bundled spec, and the TypeScript blocks of
+ *    its walk-through guides, against the client package (a sample that does not compile fails the build);
  * 3. inlines the one image Redoc still loads from a CDN, and patches Redoc's sample panel to show
  *    the sample of the request example the reader picks and to space search snippets.
  * Redocly writes into a scratch folder: dist/index.html is replaced only by a complete page, in one
@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledSpecPath, loadBundledSpec } from '@myreports/pbx-contract';
-import { collectCodeSamples, samplesIn, typeCheckSamples } from './code-samples.js';
+import { collectCodeSamples, guideModules, samplesIn, typeCheckSamples } from './code-samples.js';
 import { inlineRedoclyLogo } from './redocly-logo.js';
 import { patchRedoc } from './redoc-patches.js';
 
@@ -56,13 +56,15 @@ redocly.stdout.on('data', (chunk: Buffer) => (redoclyOutput += chunk.toString())
 redocly.stderr.on('data', (chunk: Buffer) => (redoclyOutput += chunk.toString()));
 const redoclyExit = once(redocly, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
 
-const typeScriptSamples = samplesIn(collectCodeSamples(loadBundledSpec()), 'TypeScript');
-const problems = typeCheckSamples(typeScriptSamples, join(docsDir, '.cache', 'samples'));
+const spec = loadBundledSpec();
+const typeScriptSamples = samplesIn(collectCodeSamples(spec), 'TypeScript');
+const guides = guideModules(spec);
+const problems = typeCheckSamples(typeScriptSamples, join(docsDir, '.cache', 'samples'), undefined, guides);
 if (problems.length > 0) {
   redocly.kill();
   fail(`The TypeScript code samples do not compile against @myreports/pbx-client:\n${problems.join('\n')}`);
 }
-console.log(`${typeScriptSamples.length} TypeScript code samples compile against @myreports/pbx-client.`);
+console.log(`${typeScriptSamples.length} TypeScript code samples and ${guides.length} guide walk-through(s) compile against @myreports/pbx-client.`);
 
 const [code, signal] = await redoclyExit;
 if (code !== 0) fail(`${redoclyOutput}\nredocly build-docs failed (exit ${code ?? signal}).`);

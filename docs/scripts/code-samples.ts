@@ -86,33 +86,51 @@ export function sampleFile(source: string, resourcesDir = RESOURCES_DIR): string
   return undefined;
 }
 
+/** A walk-through guide's TypeScript blocks as the one module they make (see `guideSteps`). */
+export interface GuideModule {
+  guide: string;
+  source: string;
+}
+
+/** The module of each walk-through guide, to type-check beside the samples. */
+export const guideModules = (spec: OpenApiDocument): GuideModule[] =>
+  WALKTHROUGH_GUIDES.map((guide) => ({ guide, source: guideSteps(spec, guide, 'ts').join('\n') }));
+
 /**
- * Type-checks each TypeScript sample as its own module against the installed client package.
+ * Type-checks each TypeScript sample, and each guide's module, as its own module against the
+ * installed client package.
  * `dir` must sit inside the repository (module resolution finds `@myreports/pbx-client` from there)
  * and under a `package.json` with `"type": "module"` (the samples use top-level await).
  * Returns one message per error, `file:line:column: message (TypeScript sample of operation)`, the
- * file being the sample's own under `spec/resources/<resource>/code-samples/` (where to fix it); an empty list means
- * every sample compiles.
+ * file being the sample's own under `spec/resources/<resource>/code-samples/` (where to fix it), or
+ * for a guide its name and the line of its module; an empty list means every sample compiles.
  */
-export function typeCheckSamples(samples: CodeSample[], dir: string, resourcesDir = RESOURCES_DIR): string[] {
+export function typeCheckSamples(samples: CodeSample[], dir: string, resourcesDir = RESOURCES_DIR, guides: GuideModule[] = []): string[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const files = new Map<string, { sample: CodeSample; shownAs: string }>();
+  const files = new Map<string, { shownAs: string; what: string }>();
+  const add = (name: string, source: string, origin: { shownAs: string; what: string }): void => {
+    const file = join(dir, name);
+    if (files.has(file)) throw new Error(`Two TypeScript samples would compile as ${file}: ${origin.what}.`);
+    writeFileSync(file, source);
+    files.set(file, origin);
+  };
   samples.forEach((sample, index) => {
     const origin = sampleFile(sample.source, resourcesDir);
     // Compiled under the name of its own file, so the module name and the message match it.
-    const file = join(dir, origin ? basename(origin) : `${sample.operationId}.${index}.ts`);
-    if (files.has(file)) throw new Error(`Two TypeScript samples would compile as ${file}: ${sampleName(sample)}.`);
-    writeFileSync(file, sample.source);
-    files.set(file, { sample, shownAs: origin ?? `x-codeSamples of ${sampleName(sample)}` });
+    const name = origin ? basename(origin) : `${sample.operationId}.${index}.ts`;
+    add(name, sample.source, { shownAs: origin ?? `x-codeSamples of ${sampleName(sample)}`, what: `TypeScript sample of ${sampleName(sample)}` });
   });
+  guides.forEach(({ guide, source }, index) =>
+    add(`guide.${index}.ts`, source, { shownAs: `the guide "${guide}"`, what: 'its TypeScript blocks as one module, line by line' }),
+  );
   const program = ts.createProgram([...files.keys()], COMPILER_OPTIONS);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
     const origin = diagnostic.file && files.get(diagnostic.file.fileName);
     if (!diagnostic.file || !origin) return text;
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
-    return `${origin.shownAs}:${line + 1}:${character + 1}: ${text} (TypeScript sample of ${sampleName(origin.sample)})`;
+    return `${origin.shownAs}:${line + 1}:${character + 1}: ${text} (${origin.what})`;
   });
 }
 

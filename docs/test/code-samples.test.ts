@@ -6,6 +6,7 @@ import { listOperations, loadBundledSpec } from '@myreports/pbx-fixtures';
 import {
   type CodeSample,
   collectCodeSamples,
+  guideModules,
   guideShellRequests,
   guideSteps,
   SAMPLE_LANGUAGES,
@@ -94,6 +95,18 @@ describe('typeCheckSamples', () => {
       scratch,
     );
     expect(problems.join('\n')).toContain("Property 'frobnicate' does not exist");
+  });
+
+  it("type-checks the walk-through guides' TypeScript as one module each: it compiles, and a broken step is reported with the guide and line", () => {
+    const [guide] = guideModules(spec);
+    expect(guide?.source).toContain('createIfNotConnected');
+    expect(typeCheckSamples([], scratch, undefined, guideModules(spec))).toEqual([]);
+    // A step that uses what no earlier step made.
+    const broken = { guide: guide!.guide, source: guide!.source.replace('pbx.profiles.enable(pbxIds)', 'pbx.profiles.enable(profileIds)') };
+    expect(broken.source).not.toBe(guide!.source);
+    const problems = typeCheckSamples([], scratch, undefined, [broken]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^the guide "From a token to a collecting PBX":\d+:\d+: Cannot find name 'profileIds'.*\(its TypeScript blocks as one module, line by line\)$/);
   });
 });
 
