@@ -6,7 +6,7 @@ import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHead
 import type { paths } from '@myreports/pbx-types';
 import { resolveCall, type ChargeableCallOptions, type Settings } from '../core/options.js';
 import { isObject } from '../core/redaction.js';
-import { result, type PbxCreatedResult, type PbxResult } from '../core/results.js';
+import { result, type PbxResult } from '../core/results.js';
 import { chargesNotAccepted, failure, invalidEnvelope, statusError } from './failures.js';
 import type { createTransport } from './transport.js';
 
@@ -40,13 +40,13 @@ export interface Row<Args extends unknown[], Data> {
  */
 export const row =
   <Data>() =>
-  <P extends keyof paths, M extends Uppercase<Method>, Args extends unknown[], Spec extends { creates?: true }>(
-    spec: Spec & { method: M; path: P; parts: (...args: Args) => Parts<P, Lowercase<M> & keyof paths[P]> } & Omit<Row<Args, Data>, 'method' | 'path' | 'parts'>,
-  ): Row<Args, Data> & Pick<Spec, 'creates'> => spec;
+  <P extends keyof paths, M extends Uppercase<Method>, Args extends unknown[]>(
+    spec: { method: M; path: P; parts: (...args: Args) => Parts<P, Lowercase<M> & keyof paths[P]> } & Omit<Row<Args, Data>, 'method' | 'path' | 'parts'>,
+  ): Row<Args, Data> => spec;
 
-/** What a call of `row` resolves to: with the new item's `id` and `location` when the row creates. */
+/** The arguments of a row's method, and what a call of it resolves to (a create's `id` and `location`: the resource core types them). */
 type ArgsOf<R> = R extends Row<infer Args extends unknown[], any> ? Args : never;
-export type Resolves<R> = R extends { readonly data$?: infer Data } ? (R extends { creates: true } ? PbxCreatedResult<Data> : PbxResult<Data>) : never;
+type Resolves<R> = R extends { readonly data$?: infer Data } ? PbxResult<Data> : never;
 
 /** `data` checks of the rows: a list, or one object. */
 export const isList = Array.isArray;
