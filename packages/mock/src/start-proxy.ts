@@ -34,9 +34,9 @@ export async function startProxy(given: ProxyOptions): Promise<RunningProxy> {
   });
 }
 
-/** error: the proxy's own failures (5xx it made); warn: and contract violations; info: every exchange. */
+/** error: the proxy's own failures (5xx it made); warn: and its refusals and contract violations; info: every exchange. */
 function proxyLineWanted(entry: RequestLogEntry, level: LogLevel): boolean {
   if (entry.fault || ((entry.status === 502 || entry.status === 504) && entry.message)) return atLeast(level, 'error');
-  if (entry.violations) return atLeast(level, 'warn');
+  if (entry.violations || entry.message) return atLeast(level, 'warn');
   return atLeast(level, 'info');
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { IDS, watchLog } from '@myreports/pbx-fixtures';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningProxy, startProxy } from '@myreports/pbx-mock';
-import { BEARER, PATHS, call } from './support/mock-client.js';
+import { BEARER, PATHS, WRITE_HEADERS, call } from './support/mock-client.js';
 
 const servers: Server[] = [];
 const proxies: RunningProxy[] = [];
@@ -169,5 +169,40 @@ describe('proxy mode: every contract break is reported at warn, worded as the mo
         .end('{}'),
     );
     expect(answer.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2, c=3; Path=/']);
+  });
+});
+
+describe("proxy mode: the mock's caps on a request body", () => {
+  /** A proxy at `warn` to an upstream that answers every request 200; what reached the upstream and what was logged. */
+  async function capped(body: unknown, method = 'PATCH', path = PATHS.profile()) {
+    const fine = await upstream((req, res) => req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')));
+    const log = watchLog();
+    const answer = await call((await proxyTo(fine.url, log.log)).url, method, path, { headers: WRITE_HEADERS, body });
+    return { answer, hits: fine.hits, log: log.text() };
+  }
+  const operations = (count: number) => Array.from({ length: count }, (_, index) => ({ op: 'replace', path: `/nothing${index}`, value: { index } }));
+
+  it('a JSON Patch of more than 100 operations: the mock\'s 400, logged at warn, and the upstream never sees it', async () => {
+    const { answer, hits, log } = await capped(operations(5_000));
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ error: 400, status: 'error', message: 'Invalid request: the body holds 5000 operations; a JSON Patch may hold at most 100.' });
+    expect(hits).toEqual([]);
+    expect(log).toContain('→ 400');
+    expect(log.split('\n').filter((line) => line.startsWith('    '))).toEqual([]);
+  });
+
+  it('a JSON Patch of 100 operations still goes through, its problems reported', async () => {
+    const { answer, hits, log } = await capped(operations(100));
+    expect(answer.status).toBe(200);
+    expect(hits).toHaveLength(1);
+    expect(log).toContain('breaks the contract');
+  });
+
+  it('a body of more than 1,000 fields and items: the mock\'s 400, and the upstream never sees it', async () => {
+    const body = Object.fromEntries(Array.from({ length: 2_000 }, (_, index) => [`f${index}`, index]));
+    const { answer, hits } = await capped(body, 'POST', PATHS.profiles);
+    expect(answer.status).toBe(400);
+    expect(answer.json.message).toBe('Invalid request: the body holds more than 1000 fields and items; at most 1000 are accepted.');
+    expect(hits).toEqual([]);
   });
 });

@@ -22,13 +22,23 @@ export function checkBody(
   const refusal = contentTypeRefusal(operation.requestMediaTypes, request.headers['content-type']);
   if (refusal) return { refusal };
   const body = parseBody(request.bytes);
+  const overCap = capRefusal(body, operation, contract, maxPatchOperations);
+  return overCap ? { refusal: overCap } : body;
+}
+
+/**
+ * The caps on a parsed body, before Prism validates it: at most `maxPatchOperations` in a JSON Patch,
+ * at most MAX_BODY_MEMBERS members. The mock and the validation proxy both apply them, since Prism's
+ * validation is what they bound.
+ */
+export function capRefusal(body: { value: unknown; notJson: boolean }, operation: Operation, contract: Contract, maxPatchOperations: number): Refusal | undefined {
   if (Array.isArray(body.value) && body.value.length > maxPatchOperations && contract.resolve(operation.requestSchema())?.type === 'array') {
-    return { refusal: REFUSALS.tooManyPatchOperations(body.value.length, maxPatchOperations) };
+    return REFUSALS.tooManyPatchOperations(body.value.length, maxPatchOperations);
   }
   // Validating every member of a 1 MiB object of 100,000 unknown fields takes Prism minutes; no
   // body of this API needs more than a few dozen.
-  if (!body.notJson && exceedsMembers(body.value, MAX_BODY_MEMBERS)) return { refusal: REFUSALS.tooManyMembers(MAX_BODY_MEMBERS) };
-  return body;
+  if (!body.notJson && exceedsMembers(body.value, MAX_BODY_MEMBERS)) return REFUSALS.tooManyMembers(MAX_BODY_MEMBERS);
+  return undefined;
 }
 
 /** The headers without those that announce a body, for an operation that takes none. */
