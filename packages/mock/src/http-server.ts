@@ -43,6 +43,16 @@ export interface HttpServer {
 const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 /**
+ * How long an idle keep-alive connection stays open (announced as `Keep-Alive: timeout=120`).
+ * Node's default, 5 s, is shorter than some clients keep theirs (Go's own 90 s) and close to what
+ * others do (undici: the announced time less a margin): a request sent as the server closes the
+ * connection is reset (fetch: `UND_ERR_SOCKET`), and on a busy machine, where the mock reads its
+ * socket late, that moment lasts seconds. Longer than clients stay idle, the close never meets a
+ * request; `close()` still ends idle connections at once.
+ */
+const IDLE_CONNECTION_MS = 120_000;
+
+/**
  * The HTTP side of the mock: reads each body within the limit, hands the request to the engine,
  * writes the reply. Whatever fails inside one request becomes that request's 500 envelope; the
  * server keeps serving.
@@ -159,6 +169,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       );
     });
   });
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
   // A malformed request line or header never reaches the handler: answer it in the envelope too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();

@@ -119,6 +119,26 @@ describe('a body the operation does not take is ignored, as the API does', () =>
   });
 });
 
+describe('connections', () => {
+  it('an idle keep-alive connection outlives Node\'s 5 s default and serves the next request, as clients that keep theirs longer expect', async () => {
+    const { hostname, port } = new URL(mock.url);
+    const socket = connect(Number(port), hostname);
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += String(chunk)));
+    const answers = (count: number) => expect.poll(() => text.match(/HTTP\/1\.1 200 /g)?.length ?? 0).toBe(count);
+    const get = `GET ${PATHS.profiles} HTTP/1.1\r\nhost: localhost\r\nauthorization: ${BEARER.authorization}\r\n\r\n`;
+    socket.write(get);
+    await answers(1);
+    expect(text).toMatch(/^keep-alive: timeout=120\r$/im);
+    // Idle past the old close: with 5 s the server had ended the connection and this request was reset.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(socket.readyState).toBe('open');
+    socket.write(get);
+    await answers(2);
+    socket.destroy();
+  });
+});
+
 describe('limits', () => {
   it('a 10 MB body: the client, still sending, reads the whole 413 (fetch, and a socket that reads only once all is sent)', async () => {
     const body = Buffer.alloc(10 * 1024 * 1024, 0x20);
