@@ -27,13 +27,14 @@ export function createForward(options: ForwardOptions): ForwardFunction {
 
   return (input: EngineInput) =>
     new Promise<EngineAnswer>((resolve, reject) => {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(input.headers)) if (!HOP_BY_HOP.includes(name)) headers[name] = value;
-      const search = new URLSearchParams();
-      for (const [name, value] of Object.entries(input.query)) for (const item of [value].flat()) search.append(name, item);
-      const query = search.size > 0 ? `?${search}` : '';
-      const body = input.body === undefined ? undefined : typeof input.body === 'string' ? input.body : JSON.stringify(input.body);
-      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+      // As the client sent them (`sent`): the upstream must see the bytes the proxy reports on, not a
+      // re-serialisation (spacing, `1.0`, a duplicate key, a query name's spelling would change).
+      const { sent } = input;
+      if (!sent) throw new TypeError('The proxy forwards a request as it was sent: the engine input lacks `sent`.');
+      const headers: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(sent.headers)) if (value !== undefined && !HOP_BY_HOP.includes(name)) headers[name] = value;
+      const body = sent.body.length > 0 ? sent.body : undefined;
+      if (body !== undefined) headers['content-length'] = String(body.length);
 
       const outgoing = send(
         {
@@ -41,7 +42,7 @@ export function createForward(options: ForwardOptions): ForwardFunction {
           hostname: options.upstream.hostname,
           port: options.upstream.port,
           method: input.method,
-          path: `${basePath}${input.path}${query}`,
+          path: `${basePath}${input.path}${sent.search}`,
           headers,
         },
         (answer) => {

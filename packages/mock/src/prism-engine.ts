@@ -28,6 +28,11 @@ export interface EngineInput {
   query: Record<string, string | string[]>;
   headers: Record<string, string>;
   body: unknown;
+  /**
+   * What the client sent, for the proxy to send on unchanged: the fields above are what Prism
+   * validates (query names in the spec's spelling, the body parsed, `Bearer` spelled as Prism wants).
+   */
+  sent?: { search: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
 }
 
 export interface EngineAnswer {

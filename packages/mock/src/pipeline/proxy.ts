@@ -24,14 +24,14 @@ export function proxyPipeline({ contract, engine }: ProxyPipelineOptions): (raw:
   return async (raw) => {
     const request = readRequest(raw, contract);
     const { operation } = request;
-    // Parsed for Prism's validation where the operation takes a body; sent on as received either way.
+    // Parsed for Prism's validation where the operation takes a body; sent on as received (`sent`).
     const body = request.bytes.length === 0 ? { value: undefined, notJson: false } : operation && operation.requestMediaTypes.length > 0 ? parseBody(request.bytes) : { value: request.bytes.toString('utf8'), notJson: false };
     // The mock's caps on a body, for the same reason: past them Prism's validation alone takes seconds
     // and reports thousands of lines (a 0.8 MB patch of 14,000 operations took 19 s).
     const overCap = operation && capRefusal(body, operation, contract, DEFAULTS.maxPatchOperations);
     if (overCap) return refuse(overCap);
     const outcome = await engine.request(
-      { method: request.method, path: request.path, query: request.query, headers: request.headers, body: body.value },
+      { method: request.method, path: request.path, query: request.query, headers: request.headers, body: body.value, sent: { search: searchOf(raw.url), headers: raw.headers, body: request.bytes } },
       operation ? { operationId: operation.operationId } : {},
     );
     if (outcome.kind !== 'answer') return prismRefusal(outcome, request.headers.accept);
@@ -45,6 +45,9 @@ export function proxyPipeline({ contract, engine }: ProxyPipelineOptions): (raw:
     return { ...serialise(outcome.answer), violations: [...new Set(violations)] };
   };
 }
+
+/** The query string as received, `?` included; empty without one. */
+const searchOf = (url: string): string => (url.includes('?') ? url.slice(url.indexOf('?')) : '');
 
 /** A request the spec has no operation for: the mock's own words for it (its 404 or 405). */
 function routeProblem({ route, method, path }: ApiRequest): string {

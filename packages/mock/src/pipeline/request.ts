@@ -12,7 +12,7 @@ export interface ApiRequest {
   operation: Operation | undefined;
   /** Names lower-cased, `Host` dropped, the `Bearer` scheme spelled as Prism expects. */
   headers: Record<string, string>;
-  /** By the operation's spelling of each name (see queryBySpecNames). */
+  /** Each name as received, once; a name given twice, its values as a list. */
   query: Record<string, string | string[]>;
   /** The body bytes, within the size limit. */
   bytes: Buffer;
