@@ -48,6 +48,16 @@ describe('the TypeScript samples, run with tsx against the mock', () => {
     expect(printed).toContain('not documented (ExampleUndocumentedType)');
   });
 
+  it('walk every page of a paged list: the account and customer samples print what the mock holds, the filter applied', async () => {
+    const printed = (operationId: string) => runSample(`pages-${operationId}`, samples.find((sample) => sample.operationId === operationId)!.source, mock().url);
+    const accounts = await printed('listAccounts');
+    expect(accounts).toContain('Example Reseller');
+    expect(accounts).toContain('Second Reseller');
+    const customers = await printed('listCustomers');
+    expect(customers).toContain('Example Customer');
+    expect(customers).not.toContain('New customer');
+  });
+
   it('fail when the API refuses: the create sample with an id that is not a GUID ends in the 400 error', async () => {
     const create = samples.find((sample) => sample.example?.name === 'ThreeCxCreateRequest')!;
     const broken = create.source.replace(/customerTenantId: '[0-9a-f-]{36}'/, "customerTenantId: 'not-a-guid'");

@@ -56,6 +56,13 @@ describe('the code samples of the spec', () => {
     expect(typeCheckSamples(samplesIn(samples), scratch)).toEqual([]);
   });
 
+  it('call the client as a reader would, through its resource groups: every operation has a method, so none goes through pbx.raw', () => {
+    for (const sample of samplesIn(samples)) {
+      expect(sample.source, sample.operationId).toMatch(/\bpbx\.(accounts|customers|users|profiles)\.\w+\(/);
+      expect(sample.source, sample.operationId).not.toContain('pbx.raw');
+    }
+  });
+
   it('are each found in their file under spec/resources/<resource>/code-samples/', () => {
     for (const sample of samples) expect(sampleFile(sample.source), sample.operationId).toMatch(/^spec\/resources\/[a-z-]+\/code-samples\/(curl|typescript)\/[\w.-]+\.(sh|ts)$/);
   });

@@ -2,8 +2,5 @@ import { createClient } from '@myreports/pbx-client';
 
 const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN! });
 
-const { data, response } = await pbx.raw.GET('/v1.0/accounts/{accountTenantId}', {
-  params: { path: { accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f' } },
-});
-if (!data) throw new Error(`The API answered ${response.status}`);
-console.log(data.data.id, data.data.name, data.data.enabled);
+const { data: account } = await pbx.accounts.get({ accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f' });
+console.log(account.id, account.name, account.enabled);

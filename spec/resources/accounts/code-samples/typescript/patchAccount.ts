@@ -1,11 +1,9 @@
 // Disable the account
 import { createClient } from '@myreports/pbx-client';
 
-const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN! });
+// Patch may cause charges: the client sends it only with acceptCharges (header accept-charges: true).
+const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN!, acceptCharges: true });
 
-const { data, response } = await pbx.raw.PATCH('/v1.0/accounts/{accountTenantId}', {
-  params: { path: { accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f' }, header: { 'accept-charges': 'true' } },
-  body: [{ op: 'replace', path: '/enabled', value: false }],
-});
-if (!data) throw new Error(`The API answered ${response.status}`);
-console.log(data.status);
+// Disables the account's access: sends [{ op: 'replace', path: '/enabled', value: false }].
+// Other fields: pbx.accounts.patch(ids, operations).
+await pbx.accounts.disable({ accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f' });

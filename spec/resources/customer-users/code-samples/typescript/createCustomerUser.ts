@@ -1,11 +1,14 @@
 // Create a user with call logging
 import { createClient } from '@myreports/pbx-client';
 
-const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN! });
+// Create may cause charges (roles are licences): the client sends it only with acceptCharges (header accept-charges: true).
+const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN!, acceptCharges: true });
 
-const { data, response } = await pbx.raw.POST('/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/users', {
-  params: { path: { accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f', customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f' }, header: { 'accept-charges': 'true' } },
-  body: { email: 'john@example.com', displayName: 'John Example', roles: ['customer.user', 'customer.user.pbx'] },
-});
-if (!data) throw new Error(`The API answered ${response.status}`);
-console.log(data.data.id, response.headers.get('location'));
+const created = await pbx.users.create(
+  {
+    accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f',
+    customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f',
+  },
+  { email: 'john@example.com', displayName: 'John Example', roles: ['customer.user', 'customer.user.pbx'] },
+);
+console.log(created.id, created.location);

@@ -2,8 +2,8 @@ import { createClient } from '@myreports/pbx-client';
 
 const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN! });
 
-const { data, response } = await pbx.raw.DELETE('/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/users/{userId}', {
-  params: { path: { accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f', customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f', userId: '4c6e8a0b-2d4f-4a6c-8e0a-2b4d6f8a0c1e' } },
+await pbx.users.delete({
+  accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f',
+  customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f',
+  userId: '4c6e8a0b-2d4f-4a6c-8e0a-2b4d6f8a0c1e',
 });
-if (!data) throw new Error(`The API answered ${response.status}`);
-console.log(data.status);

@@ -2,8 +2,9 @@ import { createClient } from '@myreports/pbx-client';
 
 const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN! });
 
-const { data, response } = await pbx.raw.GET('/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/users', {
-  params: { path: { accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f', customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f' } },
+// Not paged: every user of the customer, without their roles (get one user for those).
+const { data: users } = await pbx.users.list({
+  accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f',
+  customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f',
 });
-if (!data) throw new Error(`The API answered ${response.status}`);
-for (const user of data.data) console.log(user.id, user.displayName, user.email);
+for (const user of users) console.log(user.id, user.displayName, user.email);

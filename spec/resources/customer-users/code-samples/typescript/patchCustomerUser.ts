@@ -1,11 +1,16 @@
 // Add a role
 import { createClient } from '@myreports/pbx-client';
 
-const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN! });
+// Patch may cause charges (roles are licences): the client sends it only with acceptCharges (header accept-charges: true).
+const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN!, acceptCharges: true });
 
-const { data, response } = await pbx.raw.PATCH('/v1.0/accounts/{accountTenantId}/customers/{customerTenantId}/users/{userId}', {
-  params: { path: { accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f', customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f', userId: '4c6e8a0b-2d4f-4a6c-8e0a-2b4d6f8a0c1e' }, header: { 'accept-charges': 'true' } },
-  body: [{ op: 'add', path: '/roles/-', value: 'customer.user.supervisorl1' }],
-});
-if (!data) throw new Error(`The API answered ${response.status}`);
-console.log(data.status);
+// Sends [{ op: 'add', path: '/roles/-', value: 'customer.user.supervisorl1' }]: the user's other roles are kept.
+// A new display name or the whole list of roles: pbx.users.patch(ids, operations).
+await pbx.users.addRole(
+  {
+    accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f',
+    customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f',
+    userId: '4c6e8a0b-2d4f-4a6c-8e0a-2b4d6f8a0c1e',
+  },
+  'customer.user.supervisorl1',
+);

@@ -1,14 +1,15 @@
 // Rename
-import { createClient, patchOperations } from '@myreports/pbx-client';
+import { createClient } from '@myreports/pbx-client';
 
 // Patch may cause charges: the client sends it only with acceptCharges (header accept-charges: true).
 const pbx = createClient({ region: 'na', token: process.env.MYREPORTS_TOKEN!, acceptCharges: true });
 
-await pbx.profiles.patch(
+// Sends [{ op: 'replace', path: '/name', value: 'My New Name' }]; like every patch, it restarts the PBX collector.
+await pbx.profiles.rename(
   {
     accountTenantId: '6f0c7d2e-3b1a-4c5d-9e8f-0a1b2c3d4e5f',
     customerTenantId: '2d4e6f80-1a2b-4c3d-8e5f-6a7b8c9d0e1f',
     pbxId: '9b2f4c6e-8d0a-4e1c-b3d5-f7a9c1e3b5d7',
   },
-  [patchOperations.rename('My New Name')],
+  'My New Name',
 );
