@@ -103,7 +103,7 @@ describe('proxy mode against misbehaving upstreams', () => {
 
 describe('proxy mode: the request goes on as the client sent it', () => {
   it('the body\'s bytes, the query string and the headers reach the upstream unchanged, not as Prism read them', async () => {
-    const received: { url?: string; authorization?: string; body: string }[] = [];
+    const received: { url: string | undefined; authorization: string | undefined; body: string }[] = [];
     const echo = await upstream((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
