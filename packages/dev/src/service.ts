@@ -1,4 +1,4 @@
-/** One part of the local stack: the mock API now, the docs site later. */
+/** One part of the local stack: the mock API or the reference docs. */
 export interface Service {
   /** Shown in the start banner, e.g. "Mock API". */
   name: string;

@@ -28,7 +28,7 @@ export function describeStack(services: StartedService[]): string {
   const width = Math.max(...services.map((service) => service.name.length));
   return [
     '',
-    'PBX connection profiles: local stack',
+    'myreports Enterprise Portal API: local stack',
     ...services.map((service) => `  ${service.name.padEnd(width)}  ${service.url}  (${service.description})`),
     ...services.flatMap((service) => (service.usage ? ['', ...service.usage.map((line) => `  ${line}`)] : [])),
     '',
