@@ -28,7 +28,7 @@ export function createForward(options: ForwardOptions): ForwardFunction {
   return (input: EngineInput) =>
     new Promise<EngineAnswer>((resolve, reject) => {
       // As the client sent them (`sent`): the upstream must see the bytes the proxy reports on, not a
-      // re-serialisation (spacing, `1.0`, a duplicate key, a query name's spelling would change).
+      // re-serialisation (spacing, `1.0`, a duplicate key, `%20` in the query, the `bearer` scheme would change).
       const { sent } = input;
       if (!sent) throw new TypeError('The proxy forwards a request as it was sent: the engine input lacks `sent`.');
       const headers: Record<string, string | string[]> = {};
