@@ -30,7 +30,7 @@ export interface EngineInput {
   body: unknown;
   /**
    * What the client sent, for the proxy to send on unchanged: the fields above are what Prism
-   * validates (query names in the spec's spelling, the body parsed, `Bearer` spelled as Prism wants).
+   * validates (the query and the body parsed, `Bearer` spelled as Prism wants). The mock has none.
    */
   sent?: { search: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
 }
