@@ -26,7 +26,8 @@ export interface Contract {
   /**
    * What is wrong with an answer: an undocumented status, a media type (when given) the spec does
    * not declare for it, or a body that breaks the schema the spec declares for it (one line per
-   * validator error). Empty when the answer keeps the contract.
+   * validator error; for a body of more than 20,000 JSON values, the first and a line saying so).
+   * Empty when the answer keeps the contract.
    */
   validateResponse(operation: Operation, status: number, body: unknown, mediaType?: string): string[];
 }

@@ -58,4 +58,15 @@ describe('validateResponse', () => {
     const body = { error: status, message: 'Not Found', status: 'error', timestamp };
     expect(contract.validateResponse(get, status, status === 401 ? undefined : body, mediaType)).toEqual(want);
   });
+
+  it('a list past the validator\'s bound: its first problem, and a line saying the check stopped there', () => {
+    const list = contract.operation('listPbxConnectionProfiles');
+    const page = list.responses['200']!['application/json']!.examples[0]!.value as { data: object[] };
+    // Each item of the example holds 5 values and counts one: 12,000 items are more than 20,000 values.
+    const data = Array.from({ length: 12_000 }, () => ({ ...page.data[0], id: 'not-a-guid' }));
+    const problems = contract.validateResponse(list, 200, { ...page, data });
+    expect(problems[0]).toMatch(/^\/data\/0\/id must match pattern/);
+    expect(problems.at(-1)).toBe('/ holds more than 20,000 JSON values: the check stopped at its first problem');
+    expect(problems.some((problem) => problem.startsWith('/data/1/'))).toBe(false);
+  });
 });
