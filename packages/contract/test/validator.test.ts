@@ -66,6 +66,8 @@ describe('a value with many errors', () => {
     expect(past.errors.map((error) => `${error.instancePath} ${error.message}`)).toEqual(['/0 must be string']);
     const validPast = validator.validate(guids, Array.from({ length: MAX_VALUES_FULLY_CHECKED }, () => '9b2f4c6e-8d0a-4e1c-b3d5-f7a9c1e3b5d7'));
     expect(validPast).toEqual({ valid: true, errors: [] });
+    // A pointer into the document goes the same way.
+    expect(validator.validate('#/components/schemas/Guid', Array.from({ length: MAX_VALUES_FULLY_CHECKED }, () => 1))).toMatchObject({ valid: false, firstOnly: true, errors: [{ keyword: 'type' }] });
   });
 
   it('counts nested values, not only the top level', () => {
