@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { runChild } from './child.js';
 import type { Generator } from './generators.js';
 import { bundledSpec, packageDir } from './paths.js';
 
@@ -99,6 +99,6 @@ export function compileStrict(out: string): CompileResult {
     ),
   );
   const tsc = join(packageDir('typescript'), 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', out, '--strict', '--pretty', 'false'], { encoding: 'utf8' });
+  const result = runChild(`tsc --strict on ${out}`, process.execPath, [tsc, '-p', out, '--strict', '--pretty', 'false']);
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { runChild } from './child.js';
 import type { Generator } from './generators.js';
 import { newerNode } from './node-runtime.js';
 import { OUT_DIR, bundledSpec } from './paths.js';
@@ -24,12 +24,7 @@ export function generate(generator: Generator): GenerateResult {
   for (const args of generator.args(bundledSpec(), out)) {
     // Run in the output folder: it has no redocly.yaml (openapi-typescript would otherwise read the
     // repository's), and Kubb writes part of its files relative to the working directory.
-    const result = spawnSync(node, args, {
-      cwd: out,
-      encoding: 'utf8',
-      env: { ...process.env, ...QUIET_ENV },
-      timeout: 120_000,
-    });
+    const result = runChild(generator.name, node, args, { cwd: out, env: { ...process.env, ...QUIET_ENV } });
     if (result.status !== 0) {
       throw new Error(`${generator.name} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
     }

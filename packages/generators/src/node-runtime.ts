@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runChild } from './child.js';
 import { CACHE_DIR } from './paths.js';
 
 /**
@@ -22,10 +22,11 @@ export function newerNode(): string {
   // A package.json of its own, so npm installs here and not into the workspace.
   writeFileSync(join(prefix, 'package.json'), '{ "private": true }\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(
+  const result = runChild(
+    `npm install ${name}@${NEWER_NODE_VERSION}`,
     npm,
     ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', `${name}@${NEWER_NODE_VERSION}`],
-    { cwd: prefix, encoding: 'utf8' },
+    { cwd: prefix },
   );
   if (result.status !== 0 || !existsSync(binary)) {
     throw new Error(`Could not install ${name}@${NEWER_NODE_VERSION} from the npm registry: ${result.stderr || result.error}`);

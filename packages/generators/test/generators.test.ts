@@ -22,7 +22,7 @@ describe.each(GENERATORS)('$name', (generator) => {
   let out = '';
   beforeAll(() => {
     out = generate(generator).out;
-  }, 180_000);
+  });
 
   it('compiles under tsc --strict, with the create-body type test, once its @ts-nocheck lines are gone', () => {
     expect(removeTsNocheck(out)).toEqual(WRITES_TS_NOCHECK[generator.name] ?? []);
@@ -31,7 +31,7 @@ describe.each(GENERATORS)('$name', (generator) => {
     const result = compileStrict(out);
     expect(result.output).toBe('');
     expect(result.ok).toBe(true);
-  }, 60_000);
+  });
 
   it('writes only into its output folder', () => {
     expect(readdirSync(PACKAGE_DIR).sort()).toEqual(PACKAGE_ENTRIES);
