@@ -54,25 +54,47 @@ export function appendInPlace(code: string): string {
   return rewritten;
 }
 
-/** Whether `value` holds more than `limit` JSON values; stops counting past it. */
+/** Whether `value` holds more than `limit` JSON values, counted until it does. */
 function holdsMoreThan(value: unknown, limit: number): boolean {
   const pending = [value];
   let seen = 0;
   while (pending.length > 0) {
     const next = pending.pop();
-    if (++seen > limit) return true;
-    if (next !== null && typeof next === 'object') for (const member of Object.values(next)) pending.push(member);
+    seen += 1;
+    if (next === null || typeof next !== 'object') continue;
+    const members = Array.isArray(next) ? next : Object.values(next);
+    // Each member is at least one value: a long list answers before any of it is copied.
+    if (seen + pending.length + members.length > limit) return true;
+    for (const member of members) pending.push(member);
   }
   return false;
 }
 
-/** One Ajv over the document: every error (`allErrors`) or the first only. */
-function ajvOver(document: OpenApiDocument, allErrors: boolean): Ajv2020 {
+/** A validator of one Ajv over the document: every error (`allErrors`) or the first only. */
+function checkerOver(document: OpenApiDocument, allErrors: boolean) {
   const ajv = new Ajv2020({ allErrors, strict: false, validateFormats: true, code: { process: appendInPlace } });
   addFormats(ajv);
   for (const keyword of OPENAPI_KEYWORDS) ajv.addKeyword(keyword);
   ajv.addSchema({ ...document, $id: DOCUMENT_ID }, DOCUMENT_ID);
-  return ajv;
+
+  const compiled = new WeakMap<Json, ValidateFunction>();
+  const compile = (schema: Json): ValidateFunction => {
+    let check = compiled.get(schema);
+    if (!check) {
+      // Local references point into the document added above.
+      const absolute = JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${DOCUMENT_ID}#/`);
+      check = ajv.compile(JSON.parse(absolute) as Json);
+      compiled.set(schema, check);
+    }
+    return check;
+  };
+  /** The compiled check of a JSON pointer of the document or of a schema object. */
+  const checkOf = (schema: string | Json): ValidateFunction => {
+    const check = typeof schema === 'string' ? ajv.getSchema(`${DOCUMENT_ID}${schema}`) : compile(schema);
+    if (!check) throw new Error(`No schema at ${String(schema)}.`);
+    return check;
+  };
+  return { compile, checkOf };
 }
 
 /**
@@ -81,41 +103,19 @@ function ajvOver(document: OpenApiDocument, allErrors: boolean): Ajv2020 {
  * OpenAPI's annotations known.
  */
 export function createSpecValidator(document: OpenApiDocument): SpecValidator {
-  const every = ajvOver(document, true);
-  // Compiled only when a value past the bound breaks its schema.
-  let first: Ajv2020 | undefined;
-
-  const compiledBy = (ajv: Ajv2020) => {
-    const compiled = new WeakMap<Json, ValidateFunction>();
-    return (schema: Json): ValidateFunction => {
-      let check = compiled.get(schema);
-      if (!check) {
-        // Local references point into the document added above.
-        const absolute = JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${DOCUMENT_ID}#/`);
-        check = ajv.compile(JSON.parse(absolute) as Json);
-        compiled.set(schema, check);
-      }
-      return check;
-    };
-  };
-  const compile = compiledBy(every);
-  let compileFirst: ((schema: Json) => ValidateFunction) | undefined;
-  const checkOf = (ajv: Ajv2020, compileWith: (schema: Json) => ValidateFunction, schema: string | Json): ValidateFunction => {
-    const check = typeof schema === 'string' ? ajv.getSchema(`${DOCUMENT_ID}${schema}`) : compileWith(schema);
-    if (!check) throw new Error(`No schema at ${String(schema)}.`);
-    return check;
-  };
+  const every = checkerOver(document, true);
+  // Built on the first value past the bound.
+  let first: ReturnType<typeof checkerOver> | undefined;
 
   const validate = (schema: string | Json, value: unknown): ValidationResult => {
     if (holdsMoreThan(value, MAX_VALUES_FULLY_CHECKED)) {
-      first ??= ajvOver(document, false);
-      compileFirst ??= compiledBy(first);
-      const check = checkOf(first, compileFirst, schema);
+      first ??= checkerOver(document, false);
+      const check = first.checkOf(schema);
       return check(value) ? { valid: true, errors: [] } : { valid: false, errors: [...(check.errors ?? [])], firstOnly: true };
     }
-    const check = checkOf(every, compile, schema);
+    const check = every.checkOf(schema);
     const valid = check(value) as boolean;
     return { valid, errors: valid ? [] : [...(check.errors ?? [])] };
   };
-  return { validate, validateSchema: (name, value) => validate(`#/components/schemas/${name}`, value), compile };
+  return { validate, validateSchema: (name, value) => validate(`#/components/schemas/${name}`, value), compile: every.compile };
 }
